@@ -77,6 +77,8 @@ public sealed record Criterion
     public ScoringMethod? Method { get; init; }
     /// <summary>Sub-criteria; empty for a leaf.</summary>
     public IReadOnlyList<Criterion> Children { get; init; } = [];
+    /// <summary>Optional guidance for the unit: what counts, what evidence proves it.</summary>
+    public LocalizedText? Description { get; init; }
     /// <summary>Whether an answer must come with evidence (tài liệu kiểm chứng).</summary>
     public bool EvidenceRequired { get; init; }
 
