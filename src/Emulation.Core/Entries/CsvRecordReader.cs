@@ -69,7 +69,8 @@ internal sealed class CsvRecordReader(Stream stream)
         if (!started)
         {
             started = true;
-            Fill();
+            // Enough bytes to recognise a byte order mark or a ZIP signature, however the stream delivers them.
+            length = stream.ReadAtLeast(buffer, 4, throwOnEndOfStream: false);
             if (buffer.AsSpan(0, length).StartsWith("PK\u0003\u0004"u8))
             {
                 LooksLikeZip = true;
