@@ -1,0 +1,175 @@
+using Emulation.Core.Campaigns;
+
+namespace Emulation.Core.Scoring;
+
+/// <summary>
+/// Every unit's month totals and area subtotals for the campaign's first month to a month:
+/// the work shared by ranking and explaining. Arrays by unit, then month offset.
+/// </summary>
+internal sealed class Scorecard
+{
+    private Scorecard(Campaign campaign, int throughMonth, Competitor[] units)
+    {
+        Campaign = campaign;
+        ThroughMonth = throughMonth;
+        MonthCount = throughMonth - campaign.FirstMonth + 1;
+        Units = units;
+        Submissions = new Submission?[units.Length * MonthCount];
+        Totals = new decimal[units.Length * MonthCount];
+        Late = new bool[units.Length * MonthCount];
+        AreaMeans = new decimal[units.Length][];
+    }
+
+    public Campaign Campaign { get; }
+    public int ThroughMonth { get; }
+    public int MonthCount { get; }
+    public Competitor[] Units { get; }
+    public Dictionary<string, FrameworkPlan> Plans { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, int> UnitIndex { get; } = new(StringComparer.Ordinal);
+    public Submission?[] Submissions { get; }
+    public decimal[] Totals { get; }
+    public bool[] Late { get; }
+    public decimal[][] AreaMeans { get; }
+
+    public static Scorecard Build(Campaign campaign, ScoringInput input, int? throughMonth)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(input);
+        var through = throughMonth ?? campaign.LastMonth;
+        if (!campaign.HasMonth(through))
+        {
+            throw new ArgumentOutOfRangeException(nameof(throughMonth), through, $"Month {through} is not a month of campaign {campaign.Id}.");
+        }
+
+        var card = new Scorecard(campaign, through, [.. input.Units]);
+        card.Index(input);
+        card.Score();
+        return card;
+    }
+
+    public FrameworkPlan PlanOf(int unit) => Plans[Units[unit].Kind];
+
+    /// <summary>A month's total: normalised (or raw), less lateness, never below 0, rounded.</summary>
+    public static decimal MonthTotal(Campaign campaign, decimal raw, decimal dueMax, decimal lateness)
+    {
+        var total = Normalised(campaign, raw, dueMax) - lateness;
+        return CriterionScoring.Round(total < 0m ? 0m : total);
+    }
+
+    public static decimal Normalised(Campaign campaign, decimal raw, decimal dueMax) =>
+        !campaign.Normalise ? raw : dueMax == 0m ? 0m : raw * 100m / dueMax;
+
+    public RankKey YearKey(int unit)
+    {
+        var offset = unit * MonthCount;
+        decimal sum = 0m, lowest = decimal.MaxValue;
+        var late = 0;
+        for (var k = 0; k < MonthCount; k++)
+        {
+            var total = Totals[offset + k];
+            sum += total;
+            lowest = Math.Min(lowest, total);
+            late += Late[offset + k] ? 1 : 0;
+        }
+
+        return new RankKey(Units[unit].Unit, CriterionScoring.Round(sum / MonthCount), lowest, late);
+    }
+
+    public RankKey MonthKey(int unit, int month)
+    {
+        var at = unit * MonthCount + month - Campaign.FirstMonth;
+        return new RankKey(Units[unit].Unit, Totals[at], Totals[at], Late[at] ? 1 : 0);
+    }
+
+    private void Index(ScoringInput input)
+    {
+        for (var u = 0; u < Units.Length; u++)
+        {
+            var competitor = Units[u];
+            if (!UnitIndex.TryAdd(competitor.Unit, u))
+            {
+                throw new ArgumentException($"Unit {competitor.Unit} is listed twice.", nameof(input));
+            }
+
+            if (!Plans.ContainsKey(competitor.Kind))
+            {
+                var framework = Campaign.FrameworkFor(competitor.Kind)
+                    ?? throw new ArgumentException($"Campaign {Campaign.Id} has no framework for unit kind {competitor.Kind} (unit {competitor.Unit}).", nameof(input));
+                Plans.Add(competitor.Kind, new FrameworkPlan(framework, Campaign.FirstMonth, Campaign.LastMonth));
+            }
+        }
+
+        foreach (var submission in input.Submissions)
+        {
+            if (!UnitIndex.TryGetValue(submission.Unit, out var u))
+            {
+                throw new ArgumentException($"A submission names unit {submission.Unit}, which is not among the units.", nameof(input));
+            }
+
+            if (!Campaign.HasMonth(submission.Month))
+            {
+                throw new ArgumentException($"Unit {submission.Unit} has a submission for month {submission.Month}, outside campaign {Campaign.Id}.", nameof(input));
+            }
+
+            if (submission.Month > ThroughMonth)
+            {
+                continue;
+            }
+
+            var at = u * MonthCount + submission.Month - Campaign.FirstMonth;
+            if (Submissions[at] is not null)
+            {
+                throw new ArgumentException($"Unit {submission.Unit} has two submissions for month {submission.Month}.", nameof(input));
+            }
+
+            Submissions[at] = submission;
+        }
+    }
+
+    private void Score()
+    {
+        var evaluators = new Dictionary<string, MonthEvaluator>(StringComparer.Ordinal);
+        foreach (var (kind, plan) in Plans)
+        {
+            evaluators[kind] = new MonthEvaluator(plan);
+        }
+
+        var campaign = Campaign;
+        var first = campaign.FirstMonth;
+        for (var u = 0; u < Units.Length; u++)
+        {
+            var evaluator = evaluators[Units[u].Kind];
+            var areaGroups = evaluator.Plan.AreaGroup;
+            var areaSums = new decimal[areaGroups.Length];
+            var offset = u * MonthCount;
+            for (var k = 0; k < MonthCount; k++)
+            {
+                var month = first + k;
+                var submission = Submissions[offset + k];
+                if (submission is null)
+                {
+                    Totals[offset + k] = campaign.MissingMonthScore;
+                    Late[offset + k] = true;
+                    continue;
+                }
+
+                evaluator.Evaluate(month, submission.Entries);
+                for (var a = 0; a < areaGroups.Length; a++)
+                {
+                    areaSums[a] += evaluator.GroupSum[areaGroups[a]];
+                }
+
+                var daysLate = Lateness.DaysLate(campaign, month, submission.SubmittedOn, submission.Deadline);
+                Late[offset + k] = daysLate > 0;
+                Totals[offset + k] = MonthTotal(campaign, evaluator.Raw, evaluator.DueMax, Lateness.Deduction(campaign.Late, daysLate));
+            }
+
+            for (var a = 0; a < areaSums.Length; a++)
+            {
+                areaSums[a] = CriterionScoring.Round(areaSums[a] / MonthCount);
+            }
+
+            AreaMeans[u] = areaSums;
+        }
+    }
+}
