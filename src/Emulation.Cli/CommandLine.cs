@@ -15,7 +15,21 @@ internal static class CommandLine
           emulation validate <campaign.json|units.json>…
               Kiểm tra tệp đợt thi đua và tệp đơn vị (check campaign and units files)
 
-        Lỗi được ghi ra stderr, mã thoát khác 0 (errors go to stderr with a non-zero exit code).
+          emulation rank   --campaign <campaign.json> --entries <entries.csv> [--month M] [--format json|table|csv]
+              Xếp hạng lũy kế đến tháng M (year-to-date ranking after month M; default the last month)
+
+          emulation awards --campaign <campaign.json> --entries <entries.csv> [--month M] [--format json|table|csv]
+              Đề nghị khen thưởng theo quy tắc (the award rules' proposal)
+
+          emulation explain --campaign <campaign.json> --entries <entries.csv> --unit U [--month M | --in-month M] [--format json|table]
+              Giải thích điểm của một đơn vị: lũy kế đến tháng M, hoặc riêng tháng M
+              (why unit U has its score: year to date after month M, or month M alone)
+
+        entries.csv (UTF-8): unit,unit_name,unit_kind,block,month,criterion,value,denominator,submitted_on[,deadline]
+        --format mặc định là json (the default format is json, the contract of DESIGN.md); table cho người đọc (for people).
+
+        Lỗi được ghi ra stderr, mã thoát 1, lỗi cú pháp lệnh mã 2; khi có lỗi, stdout để trống
+        (errors go to stderr with exit code 1, usage errors 2; nothing is printed on stdout then).
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -29,6 +43,9 @@ internal static class CommandLine
         return args[0] switch
         {
             "validate" => ValidateCommand.Run(args[1..], output, error),
+            "rank" => RankCommand.Run(args[1..], output, error),
+            "awards" => AwardsCommand.Run(args[1..], output, error),
+            "explain" => ExplainCommand.Run(args[1..], output, error),
             _ => UnknownCommand(args[0], error),
         };
     }

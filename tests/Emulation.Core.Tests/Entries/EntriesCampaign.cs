@@ -51,7 +51,7 @@ internal static class EntriesCampaign
           },
           "awards": [
             { "code": "flag", "title": { "vi": "Cờ thi đua", "en": "Flag" }, "scope": "block", "count": 1, "minScore": 90 },
-            { "code": "merit", "title": { "vi": "Bằng khen", "en": "Merit" }, "scope": "overall", "share": 0.5, "minScore": 50, "excludedBy": ["flag"] }
+            { "code": "merit", "title": { "vi": "Bằng khen", "en": "Merit" }, "scope": "overall", "share": 0.2, "minScore": 50, "excludedBy": ["flag"] }
           ],
           "committee": { "quorum": 0.67, "threshold": 0.7, "thresholdOf": "present" }
         }

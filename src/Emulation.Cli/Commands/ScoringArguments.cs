@@ -1,0 +1,113 @@
+using System.Globalization;
+
+namespace Emulation.Cli.Commands;
+
+/// <summary>What a person can ask for on a scoring command line.</summary>
+internal enum OutputFormat
+{
+    Json,
+    Table,
+    Csv,
+}
+
+/// <summary>
+/// The options of <c>rank</c>, <c>awards</c> and <c>explain</c>:
+/// <c>--campaign &lt;file&gt; --entries &lt;file&gt; [--month M] [--format table|csv|json]</c>, plus
+/// <c>--unit U</c> and <c>--in-month M</c> for <c>explain</c>.
+/// </summary>
+internal sealed record ScoringArguments(
+    string Campaign,
+    string Entries,
+    int? Month,
+    OutputFormat Format,
+    string? Unit,
+    int? InMonth)
+{
+    /// <summary>Parses the options of <paramref name="verb"/>; null (with the message written) on a usage error.</summary>
+    public static ScoringArguments? Parse(string verb, string[] args, TextWriter error)
+    {
+        var explain = verb == "explain";
+        string? campaign = null, entries = null, unit = null;
+        int? month = null, inMonth = null;
+        var format = OutputFormat.Json;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            if (name is not ("--campaign" or "--entries" or "--month" or "--format") && !(explain && name is "--unit" or "--in-month"))
+            {
+                return Usage(verb, error, $"tùy chọn không hợp lệ \"{name}\" (unknown option \"{name}\")");
+            }
+
+            if (i + 1 >= args.Length)
+            {
+                return Usage(verb, error, $"thiếu giá trị sau {name} (a value is needed after {name})");
+            }
+
+            var value = args[++i];
+            switch (name)
+            {
+                case "--campaign":
+                    campaign = value;
+                    break;
+                case "--entries":
+                    entries = value;
+                    break;
+                case "--unit":
+                    unit = value;
+                    break;
+                case "--month" or "--in-month":
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var m))
+                    {
+                        return Usage(verb, error, $"{name} cần một số tháng, không phải \"{value}\" ({name} needs a month number, not \"{value}\")");
+                    }
+
+                    if (name == "--month")
+                    {
+                        month = m;
+                    }
+                    else
+                    {
+                        inMonth = m;
+                    }
+
+                    break;
+                default:
+                    OutputFormat? parsed = value switch
+                    {
+                        "json" => OutputFormat.Json,
+                        "table" => OutputFormat.Table,
+                        "csv" when !explain => OutputFormat.Csv,
+                        _ => null,
+                    };
+                    if (parsed is null)
+                    {
+                        var allowed = explain ? "table|json" : "table|csv|json";
+                        return Usage(verb, error, $"--format là {allowed}, không phải \"{value}\" (--format is {allowed}, not \"{value}\")");
+                    }
+
+                    format = parsed.Value;
+                    break;
+            }
+        }
+
+        if (campaign is null || entries is null || (explain && unit is null))
+        {
+            var missing = string.Join(", ", new[] { campaign is null ? "--campaign" : null, entries is null ? "--entries" : null, explain && unit is null ? "--unit" : null }.OfType<string>());
+            return Usage(verb, error, $"thiếu {missing} (missing {missing})");
+        }
+
+        if (month is not null && inMonth is not null)
+        {
+            return Usage(verb, error, "dùng --month hoặc --in-month, không dùng cả hai (use --month or --in-month, not both)");
+        }
+
+        return new ScoringArguments(campaign, entries, month, format, unit, inMonth);
+    }
+
+    private static ScoringArguments? Usage(string verb, TextWriter error, string message)
+    {
+        error.WriteLine($"emulation {verb}: {message}");
+        error.WriteLine(CommandLine.Help);
+        return null;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Emulation.Cli.Output;
+
+/// <summary>How figures and fields are written: 2 decimals at most, invariant culture, RFC 4180 quoting.</summary>
+internal static class Figures
+{
+    /// <summary>A figure rounded to 2 places (midpoint away from zero), as a JSON number.</summary>
+    public static void Number(this Utf8JsonWriter json, string name, decimal value) =>
+        json.WriteNumber(name, Round(value));
+
+    /// <summary>A figure rounded to 2 places, as a JSON number.</summary>
+    public static void Number(this Utf8JsonWriter json, decimal value) => json.WriteNumberValue(Round(value));
+
+    /// <summary>A nullable figure: a JSON number or null.</summary>
+    public static void Number(this Utf8JsonWriter json, string name, decimal? value)
+    {
+        if (value is { } v)
+        {
+            json.Number(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    /// <summary>A figure for a table or CSV: always 2 decimals, a dot.</summary>
+    public static string Text(decimal value) => Round(value).ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>A figure without trailing zeros (<c>90</c>, <c>92.35</c>, <c>0.5</c>).</summary>
+    public static string Short(decimal value) => Round(value).ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>A whole number, invariant.</summary>
+    public static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>An ISO date, or empty.</summary>
+    public static string Text(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>Rounded to 2 places and without trailing zeros (99.00 → 99), so JSON shows the shortest form.</summary>
+    public static decimal Round(decimal value) =>
+        decimal.Round(value, 2, MidpointRounding.AwayFromZero) / 1.000000000000000000000000000000000m;
+
+    /// <summary>One CSV record, fields quoted when they hold a comma, a quote or a line break.</summary>
+    public static void CsvLine(TextWriter output, IEnumerable<string> fields)
+    {
+        var first = true;
+        var line = new StringBuilder();
+        foreach (var field in fields)
+        {
+            if (!first)
+            {
+                line.Append(',');
+            }
+
+            first = false;
+            if (field.AsSpan().IndexOfAny(",\"\r\n") >= 0)
+            {
+                line.Append('"').Append(field.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+            }
+            else
+            {
+                line.Append(field);
+            }
+        }
+
+        // RFC 4180 ends records with CRLF.
+        output.Write(line.Append("\r\n").ToString());
+    }
+}
