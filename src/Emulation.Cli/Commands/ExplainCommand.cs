@@ -218,6 +218,11 @@ internal static class ExplainCommand
         output.WriteLine($"Hạng chung (overall rank) {Gap(e.Overall)}");
         output.WriteLine($"Hạng trong khối (block rank) {Gap(e.InBlock)}");
 
+        if (e.Month is null)
+        {
+            output.WriteLine("Lũy kế: điểm tiêu chí và điểm tối đa là tổng các tháng; điểm lĩnh vực là trung bình tháng (year to date: criterion points and maxima are sums over the months; area subtotals are monthly means).");
+        }
+
         output.WriteLine();
         var criteria = new TextTable("Tiêu chí (criterion)", "Phương pháp (method)", "Điểm (points)", "Tối đa (due max)", "")
             .Numeric(2, 3);
