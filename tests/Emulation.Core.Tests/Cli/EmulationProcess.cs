@@ -35,7 +35,8 @@ internal static class EmulationProcess
         return new Result(process.ExitCode, await output, await error);
     }
 
-    private static string CommandPath()
+    /// <summary>The built emulation.dll.</summary>
+    public static string CommandPath()
     {
         // The test project references the CLI project, so it is built alongside, in the same configuration.
         var output = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);

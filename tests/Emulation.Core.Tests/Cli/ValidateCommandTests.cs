@@ -62,6 +62,16 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_command_validates_the_campaign_files_copied_beside_it()
+    {
+        var copied = Path.Combine(Path.GetDirectoryName(EmulationProcess.CommandPath())!, "criteria");
+
+        var result = await EmulationProcess.RunAsync("validate", Path.Combine(copied, "tien-giang-2017.json"), Path.Combine(copied, "units", "tien-giang.json"));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+    }
+
+    [Fact]
     public async Task No_file_is_a_usage_error()
     {
         var result = await EmulationProcess.RunAsync("validate");

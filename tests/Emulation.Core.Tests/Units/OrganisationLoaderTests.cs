@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Emulation.Core.Campaigns;
-using Emulation.Core.Organisation;
+using Emulation.Core.Units;
 using Emulation.Core.Tests.Campaigns;
 
-namespace Emulation.Core.Tests.Organisation;
+namespace Emulation.Core.Tests.Units;
 
 public sealed class OrganisationLoaderTests
 {
