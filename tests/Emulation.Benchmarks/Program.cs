@@ -11,6 +11,23 @@ if (args.Length > 0 && args[0] == "generate")
     return Generate(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "time-read")
+{
+    // A quick look without BenchmarkDotNet: wall and CPU time of reading the national file, 3 times.
+    var path = Scale.EntriesFile(Scale.NationUnits);
+    for (var i = 0; i < 3; i++)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var (g0, g1, g2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var watch = Stopwatch.StartNew();
+        var file = Emulation.Core.Entries.EntriesCsvReader.ReadFile(path, Scale.Campaign);
+        var rank = Emulation.Core.Scoring.ScoringEngine.Rank(Scale.Campaign, file.Input!);
+        Console.WriteLine($"read+rank {file.Rows} rows, {rank.Units.Count} units: {watch.Elapsed.TotalSeconds:0.00} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s CPU, GC {GC.CollectionCount(0) - g0}/{GC.CollectionCount(1) - g1}/{GC.CollectionCount(2) - g2}");
+    }
+
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Scale).Assembly).Run(args);
 return 0;
 

@@ -211,6 +211,11 @@ public static class EntryValueParser
         out EntryValueError? error)
     {
         error = null;
+        if (TryWholeNumber(text, out number))
+        {
+            return true;
+        }
+
         if (!decimal.TryParse(text, Number, CultureInfo.InvariantCulture, out number))
         {
             error = field == EntryField.Denominator
@@ -229,6 +234,30 @@ public static class EntryValueParser
             return false;
         }
 
+        return true;
+    }
+
+    /// <summary>Plain digits (most values in a file): read without the general number parser.</summary>
+    private static bool TryWholeNumber(ReadOnlySpan<char> text, out decimal number)
+    {
+        number = 0;
+        if (text.IsEmpty || text.Length > 18)
+        {
+            return false;
+        }
+
+        long value = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        number = value;
         return true;
     }
 
