@@ -20,7 +20,10 @@ public static class CriterionScoring
     public static decimal Points(Criterion leaf, EntryValue value)
     {
         ArgumentNullException.ThrowIfNull(leaf);
-        return Round(Unrounded(leaf, value));
+        var points = Unrounded(leaf, value);
+
+        // Most points already have at most 2 decimals; rounding them would change nothing.
+        return points.Scale <= 2 ? points : Round(points);
     }
 
     /// <summary>
