@@ -100,6 +100,34 @@ public static class ScoringEngine
     }
 
     /// <summary>
+    /// Scores one month of one unit on its own: every criterion's points, the area subtotals, the
+    /// lateness and the month total — e.g. to show a unit its self-assessment before it submits.
+    /// A null <paramref name="submission"/> is a missing month.
+    /// </summary>
+    /// <param name="campaign">The campaign.</param>
+    /// <param name="unitKind">The unit's kind, which picks the framework.</param>
+    /// <param name="month">A month of the campaign.</param>
+    /// <param name="submission">The month's submission (its unit and month are not read), or null.</param>
+    /// <exception cref="ArgumentException">The campaign has no framework for <paramref name="unitKind"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="month"/> is not a campaign month.</exception>
+    public static MonthResult ScoreMonth(Campaign campaign, string unitKind, int month, Submission? submission)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(unitKind);
+        if (!campaign.HasMonth(month))
+        {
+            throw new ArgumentOutOfRangeException(nameof(month), month, $"Month {month} is not a month of campaign {campaign.Id}.");
+        }
+
+        const string unit = "";
+        var input = new ScoringInput(
+            [new Competitor(unit, unitKind, unit)],
+            submission is null ? [] : [submission with { Unit = unit, Month = month }]);
+        var card = Scorecard.Build(campaign, input, month);
+        return Explainer.Explain(card, 0, month, month).Months[0];
+    }
+
+    /// <summary>
     /// The code of the highest classification band whose <c>min</c> ≤ <paramref name="score"/>
     /// (the lowest band's min is 0, so every score has one; an empty string only for a campaign without bands).
     /// </summary>
