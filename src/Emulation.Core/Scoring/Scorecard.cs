@@ -18,6 +18,7 @@ internal sealed class Scorecard
         Totals = new decimal[units.Length * MonthCount];
         Late = new bool[units.Length * MonthCount];
         AreaMeans = new decimal[units.Length][];
+        AreaSubtotals = new decimal[units.Length][];
     }
 
     public Campaign Campaign { get; }
@@ -30,6 +31,9 @@ internal sealed class Scorecard
     public decimal[] Totals { get; }
     public bool[] Late { get; }
     public decimal[][] AreaMeans { get; }
+
+    /// <summary>Per unit, each month's area subtotals (month offset × areas + area); 0 for a missing month.</summary>
+    public decimal[][] AreaSubtotals { get; }
 
     public static Scorecard Build(Campaign campaign, ScoringInput input, int? throughMonth)
     {
@@ -171,6 +175,7 @@ internal sealed class Scorecard
 
         var areaGroups = evaluator.Plan.AreaGroup;
         var areaSums = new decimal[areaGroups.Length];
+        var subtotals = new decimal[areaGroups.Length * MonthCount];
         var offset = u * MonthCount;
         for (var k = 0; k < MonthCount; k++)
         {
@@ -186,7 +191,9 @@ internal sealed class Scorecard
             evaluator.Evaluate(month, submission.Entries);
             for (var a = 0; a < areaGroups.Length; a++)
             {
-                areaSums[a] += evaluator.GroupSum[areaGroups[a]];
+                var subtotal = evaluator.GroupSum[areaGroups[a]];
+                subtotals[k * areaGroups.Length + a] = subtotal;
+                areaSums[a] += subtotal;
             }
 
             var daysLate = Lateness.DaysLate(campaign, month, submission.SubmittedOn, submission.Deadline);
@@ -200,5 +207,6 @@ internal sealed class Scorecard
         }
 
         AreaMeans[u] = areaSums;
+        AreaSubtotals[u] = subtotals;
     }
 }

@@ -25,11 +25,35 @@ public static class ScoringEngine
     public static Standings Rank(Campaign campaign, ScoringInput input, int? throughMonth = null)
     {
         var card = Scorecard.Build(campaign, input, throughMonth);
+        return StandingsOf(card, null);
+    }
+
+    /// <summary>
+    /// Ranks every unit on one month alone: the score is the month total (also the lowest month),
+    /// a late or missing month counts one late month, <see cref="UnitStanding.Months"/> holds that
+    /// month only and <see cref="UnitStanding.Areas"/> that month's area subtotals (clamped, not
+    /// normalised, before lateness; 0 when missing). Tie-breaks apply as for the year to date.
+    /// </summary>
+    /// <param name="campaign">The campaign.</param>
+    /// <param name="input">The units and their final (appraised) submissions, already validated.</param>
+    /// <param name="month">A month of the campaign.</param>
+    /// <returns>The month's standings (<see cref="Standings.ThroughMonth"/> is the month), in overall rank order.</returns>
+    /// <exception cref="ArgumentException">The input is inconsistent (see <see cref="Rank"/>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="month"/> is not a campaign month.</exception>
+    public static Standings RankMonth(Campaign campaign, ScoringInput input, int month)
+    {
+        var card = Scorecard.Build(campaign, input, month);
+        return StandingsOf(card, month);
+    }
+
+    private static Standings StandingsOf(Scorecard card, int? month)
+    {
+        var campaign = card.Campaign;
         var units = card.Units;
         var keys = new RankKey[units.Length];
         for (var u = 0; u < units.Length; u++)
         {
-            keys[u] = card.YearKey(u);
+            keys[u] = month is { } m ? card.MonthKey(u, m) : card.YearKey(u);
         }
 
         var (overall, overallOrder, inBlock) = RankAll(campaign, units, keys);
@@ -39,16 +63,21 @@ public static class ScoringEngine
         {
             var u = overallOrder[i];
             var plan = card.PlanOf(u);
+            var firstCounted = month ?? campaign.FirstMonth;
             var months = new Dictionary<int, decimal>(card.MonthCount);
-            for (var k = 0; k < card.MonthCount; k++)
+            for (var m = firstCounted; m <= card.ThroughMonth; m++)
             {
-                months.Add(campaign.FirstMonth + k, card.Totals[u * card.MonthCount + k]);
+                months.Add(m, card.Totals[u * card.MonthCount + m - campaign.FirstMonth]);
             }
 
-            var areas = new Dictionary<string, decimal>(plan.AreaGroup.Length, StringComparer.Ordinal);
-            for (var a = 0; a < plan.AreaGroup.Length; a++)
+            var areaCount = plan.AreaGroup.Length;
+            var areas = new Dictionary<string, decimal>(areaCount, StringComparer.Ordinal);
+            for (var a = 0; a < areaCount; a++)
             {
-                areas.Add(plan.Framework.Areas[a].Code, card.AreaMeans[u][a]);
+                var figure = month is { } m
+                    ? card.AreaSubtotals[u][(m - campaign.FirstMonth) * areaCount + a]
+                    : card.AreaMeans[u][a];
+                areas.Add(plan.Framework.Areas[a].Code, figure);
             }
 
             var key = keys[u];

@@ -83,4 +83,20 @@ public sealed class WorkedCampaignTests
         // SNV's area 4 (quarterly, first due in month 3) has no points yet.
         Assert.Equal(0m, standings.Find("SNV")!.Areas["4"]);
     }
+
+    [Fact]
+    public void A_months_ranking_orders_the_units_on_that_months_totals()
+    {
+        // Month 1: SNV 93.25, CB 87.5, SYT 82.33 (2 days late), STP 70.83, CL 0 (missing).
+        var standings = ScoringEngine.RankMonth(WorkedCampaign.Campaign, WorkedCampaign.Input, 1);
+
+        Assert.Equal(
+            ["SNV 93.25 1/1 late 0", "CB 87.5 2/1 late 0", "SYT 82.33 3/2 late 1", "STP 70.83 4/3 late 0", "CL 0 5/2 late 1"],
+            standings.Units.Select(u => $"{u.Unit} {u.Score} {u.OverallRank}/{u.BlockRank} late {u.LateMonths}"));
+        Assert.Equal([1], standings.Find("SYT")!.Months.Keys);
+        // SYT's month 1 areas: 2 + 2 | excluded 0 | 2 − 1 | not due.
+        Assert.Equal([4m, 0m, 1m, 0m], standings.Find("SYT")!.Areas.Values);
+        Assert.All(standings.Find("CL")!.Areas.Values, a => Assert.Equal(0m, a));
+        Assert.Equal("good", standings.Find("STP")!.Classification); // 70.83 ≥ 70
+    }
 }
