@@ -94,7 +94,8 @@ public static class CriterionScoring
                 return 0m;
             }
 
-            return Math.Min(max, max * numerator / denominator);
+            // n ≥ d is a ratio of 1 or more: the cap, without multiplying huge numbers.
+            return numerator >= denominator ? max : max * numerator / denominator;
         }
 
         return Band(method.Bands, capped, denominator);
