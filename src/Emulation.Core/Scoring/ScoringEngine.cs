@@ -92,8 +92,13 @@ public static class ScoringEngine
     /// <summary>
     /// Explains one unit's score for a period: a single <paramref name="month"/>, or (when null)
     /// the year to date after <paramref name="throughMonth"/> (default the campaign's last month).
-    /// A month's ranks order the units on that month's total alone.
+    /// A month's ranks order the units on that month's total alone (as <see cref="RankMonth"/>).
     /// </summary>
+    /// <param name="campaign">The campaign.</param>
+    /// <param name="input">The units and their final (appraised) submissions, already validated.</param>
+    /// <param name="unit">The unit explained.</param>
+    /// <param name="month">The month explained, or null for the year to date.</param>
+    /// <param name="throughMonth">For the year to date, the last month counted (default the campaign's last month).</param>
     /// <exception cref="ArgumentException">The unit is not among the input's units, or the input is inconsistent (see <see cref="Rank"/>).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A month is not a campaign month.</exception>
     public static UnitExplanation Explain(Campaign campaign, ScoringInput input, string unit, int? month = null, int? throughMonth = null)
