@@ -13,17 +13,17 @@ public sealed class AwardRulesTests
 
     private static Award Award(string code, int? count = null, decimal? share = null, AwardScope scope = AwardScope.Block,
         decimal? minScore = null, decimal? minMonthScore = null, int? maxLateMonths = null, params string[] excludedBy) => new()
-    {
-        Code = code,
-        Title = TestCampaign.Text(code),
-        Scope = scope,
-        Count = count,
-        Share = share,
-        MinScore = minScore,
-        MinMonthScore = minMonthScore,
-        MaxLateMonths = maxLateMonths,
-        ExcludedBy = excludedBy,
-    };
+        {
+            Code = code,
+            Title = TestCampaign.Text(code),
+            Scope = scope,
+            Count = count,
+            Share = share,
+            MinScore = minScore,
+            MinMonthScore = minMonthScore,
+            MaxLateMonths = maxLateMonths,
+            ExcludedBy = excludedBy,
+        };
 
     private static Proposal Propose(IEnumerable<Award> awards, params UnitStanding[] units)
     {

@@ -60,17 +60,30 @@ internal static class WorkedCampaign
         .Area("4", C.Manual("4.1", 3m, 0.5m, Frequency.Quarterly))
         .Award(new Award
         {
-            Code = "flag", Title = TestCampaign.Text("flag"), Scope = AwardScope.Block, Count = 1,
-            MinScore = 80m, MinMonthScore = 70m, MaxLateMonths = 0,
+            Code = "flag",
+            Title = TestCampaign.Text("flag"),
+            Scope = AwardScope.Block,
+            Count = 1,
+            MinScore = 80m,
+            MinMonthScore = 70m,
+            MaxLateMonths = 0,
         })
         .Award(new Award
         {
-            Code = "merit", Title = TestCampaign.Text("merit"), Scope = AwardScope.Block, Share = 0.5m,
-            MinScore = 60m, ExcludedBy = ["flag"],
+            Code = "merit",
+            Title = TestCampaign.Text("merit"),
+            Scope = AwardScope.Block,
+            Share = 0.5m,
+            MinScore = 60m,
+            ExcludedBy = ["flag"],
         })
         .Award(new Award
         {
-            Code = "top", Title = TestCampaign.Text("top"), Scope = AwardScope.Overall, Count = 1, MinScore = 90m,
+            Code = "top",
+            Title = TestCampaign.Text("top"),
+            Scope = AwardScope.Overall,
+            Count = 1,
+            MinScore = 90m,
         })
         .Build();
 
