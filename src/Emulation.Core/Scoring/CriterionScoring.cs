@@ -20,7 +20,10 @@ public static class CriterionScoring
     public static decimal Points(Criterion leaf, EntryValue value)
     {
         ArgumentNullException.ThrowIfNull(leaf);
-        return Round(Unrounded(leaf, value));
+        var points = Unrounded(leaf, value);
+
+        // Most points already have at most 2 decimals; rounding them would change nothing.
+        return points.Scale <= 2 ? points : Round(points);
     }
 
     /// <summary>
@@ -52,8 +55,7 @@ public static class CriterionScoring
     private static decimal Unrounded(Criterion leaf, EntryValue value) => leaf.Method switch
     {
         BinaryMethod => value.Number != 0m ? leaf.Max : 0m,
-        LevelsMethod levels => (levels.Find(value.Option ?? string.Empty)
-            ?? throw new ArgumentException($"Criterion {leaf.Code} has no option '{value.Option}'.", nameof(value))).Points,
+        LevelsMethod levels => Level(leaf, levels, value.Option),
         RatioMethod ratio => Ratio(leaf.Max, ratio, value.Number, value.Denominator.GetValueOrDefault()),
         CountMethod count => Band(count.Bands, value.Number, 1m),
         DeductionMethod deduction => -Math.Min(deduction.Cap, deduction.PerOccurrence * value.Number),
@@ -61,6 +63,20 @@ public static class CriterionScoring
         null => throw new ArgumentException($"Criterion {leaf.Code} has children; only leaves score.", nameof(leaf)),
         _ => throw new ArgumentException($"Criterion {leaf.Code} has an unknown method {leaf.Method.Name}.", nameof(leaf)),
     };
+
+    private static decimal Level(Criterion leaf, LevelsMethod method, string? option)
+    {
+        var options = method.Options;
+        for (var i = 0; i < options.Count; i++)
+        {
+            if (string.Equals(options[i].Code, option, StringComparison.Ordinal))
+            {
+                return options[i].Points;
+            }
+        }
+
+        throw new ArgumentException($"Criterion {leaf.Code} has no option '{option}'.", nameof(option));
+    }
 
     private static decimal Ratio(decimal max, RatioMethod method, decimal numerator, decimal denominator)
     {
@@ -78,7 +94,8 @@ public static class CriterionScoring
                 return 0m;
             }
 
-            return Math.Min(max, max * numerator / denominator);
+            // n ≥ d is a ratio of 1 or more: the cap, without multiplying huge numbers.
+            return numerator >= denominator ? max : max * numerator / denominator;
         }
 
         return Band(method.Bands, capped, denominator);

@@ -150,10 +150,15 @@ internal sealed class MonthEvaluator
 
         if (entries is not null)
         {
+            // Rows usually come in framework order: try the slot after the last one before hashing.
+            var next = 0;
             for (var i = 0; i < entries.Count; i++)
             {
                 var entry = entries[i];
-                var slot = plan.SlotOf(entry.Criterion);
+                var slot = next < leaves.Length && string.Equals(leaves[next].Code, entry.Criterion, StringComparison.Ordinal)
+                    ? next
+                    : plan.SlotOf(entry.Criterion);
+                next = slot + 1;
                 if (slot < 0 || due[slot] < 0m)
                 {
                     // Unknown, a parent, or not due this month: ignored (callers warn).

@@ -18,6 +18,7 @@ internal sealed class Scorecard
         Totals = new decimal[units.Length * MonthCount];
         Late = new bool[units.Length * MonthCount];
         AreaMeans = new decimal[units.Length][];
+        AreaSubtotals = new decimal[units.Length][];
     }
 
     public Campaign Campaign { get; }
@@ -30,6 +31,9 @@ internal sealed class Scorecard
     public decimal[] Totals { get; }
     public bool[] Late { get; }
     public decimal[][] AreaMeans { get; }
+
+    /// <summary>Per unit, each month's area subtotals (month offset × areas + area); 0 for a missing month.</summary>
+    public decimal[][] AreaSubtotals { get; }
 
     public static Scorecard Build(Campaign campaign, ScoringInput input, int? throughMonth)
     {
@@ -126,50 +130,83 @@ internal sealed class Scorecard
         }
     }
 
+    /// <summary>Unit-months from which scoring is spread over the processor's cores.</summary>
+    private const int ParallelFrom = 4_000;
+
     private void Score()
     {
-        var evaluators = new Dictionary<string, MonthEvaluator>(StringComparer.Ordinal);
-        foreach (var (kind, plan) in Plans)
+        if (Units.Length * MonthCount < ParallelFrom || Environment.ProcessorCount == 1)
         {
-            evaluators[kind] = new MonthEvaluator(plan);
+            var evaluators = new Dictionary<string, MonthEvaluator>(StringComparer.Ordinal);
+            for (var u = 0; u < Units.Length; u++)
+            {
+                ScoreUnit(u, evaluators);
+            }
+
+            return;
         }
 
+        // Units are independent: each writes only its own slots. Each worker keeps its own evaluators.
+        var chunk = Math.Max(16, Units.Length / (Environment.ProcessorCount * 8));
+        Parallel.ForEach(
+            System.Collections.Concurrent.Partitioner.Create(0, Units.Length, chunk),
+            () => new Dictionary<string, MonthEvaluator>(StringComparer.Ordinal),
+            (range, _, evaluators) =>
+            {
+                for (var u = range.Item1; u < range.Item2; u++)
+                {
+                    ScoreUnit(u, evaluators);
+                }
+
+                return evaluators;
+            },
+            _ => { });
+    }
+
+    private void ScoreUnit(int u, Dictionary<string, MonthEvaluator> evaluators)
+    {
         var campaign = Campaign;
         var first = campaign.FirstMonth;
-        for (var u = 0; u < Units.Length; u++)
+        var kind = Units[u].Kind;
+        if (!evaluators.TryGetValue(kind, out var evaluator))
         {
-            var evaluator = evaluators[Units[u].Kind];
-            var areaGroups = evaluator.Plan.AreaGroup;
-            var areaSums = new decimal[areaGroups.Length];
-            var offset = u * MonthCount;
-            for (var k = 0; k < MonthCount; k++)
-            {
-                var month = first + k;
-                var submission = Submissions[offset + k];
-                if (submission is null)
-                {
-                    Totals[offset + k] = campaign.MissingMonthScore;
-                    Late[offset + k] = true;
-                    continue;
-                }
-
-                evaluator.Evaluate(month, submission.Entries);
-                for (var a = 0; a < areaGroups.Length; a++)
-                {
-                    areaSums[a] += evaluator.GroupSum[areaGroups[a]];
-                }
-
-                var daysLate = Lateness.DaysLate(campaign, month, submission.SubmittedOn, submission.Deadline);
-                Late[offset + k] = daysLate > 0;
-                Totals[offset + k] = MonthTotal(campaign, evaluator.Raw, evaluator.DueMax, Lateness.Deduction(campaign.Late, daysLate));
-            }
-
-            for (var a = 0; a < areaSums.Length; a++)
-            {
-                areaSums[a] = CriterionScoring.Round(areaSums[a] / MonthCount);
-            }
-
-            AreaMeans[u] = areaSums;
+            evaluators.Add(kind, evaluator = new MonthEvaluator(Plans[kind]));
         }
+
+        var areaGroups = evaluator.Plan.AreaGroup;
+        var areaSums = new decimal[areaGroups.Length];
+        var subtotals = new decimal[areaGroups.Length * MonthCount];
+        var offset = u * MonthCount;
+        for (var k = 0; k < MonthCount; k++)
+        {
+            var month = first + k;
+            var submission = Submissions[offset + k];
+            if (submission is null)
+            {
+                Totals[offset + k] = campaign.MissingMonthScore;
+                Late[offset + k] = true;
+                continue;
+            }
+
+            evaluator.Evaluate(month, submission.Entries);
+            for (var a = 0; a < areaGroups.Length; a++)
+            {
+                var subtotal = evaluator.GroupSum[areaGroups[a]];
+                subtotals[k * areaGroups.Length + a] = subtotal;
+                areaSums[a] += subtotal;
+            }
+
+            var daysLate = Lateness.DaysLate(campaign, month, submission.SubmittedOn, submission.Deadline);
+            Late[offset + k] = daysLate > 0;
+            Totals[offset + k] = MonthTotal(campaign, evaluator.Raw, evaluator.DueMax, Lateness.Deduction(campaign.Late, daysLate));
+        }
+
+        for (var a = 0; a < areaSums.Length; a++)
+        {
+            areaSums[a] = CriterionScoring.Round(areaSums[a] / MonthCount);
+        }
+
+        AreaMeans[u] = areaSums;
+        AreaSubtotals[u] = subtotals;
     }
 }

@@ -25,11 +25,35 @@ public static class ScoringEngine
     public static Standings Rank(Campaign campaign, ScoringInput input, int? throughMonth = null)
     {
         var card = Scorecard.Build(campaign, input, throughMonth);
+        return StandingsOf(card, null);
+    }
+
+    /// <summary>
+    /// Ranks every unit on one month alone: the score is the month total (also the lowest month),
+    /// a late or missing month counts one late month, <see cref="UnitStanding.Months"/> holds that
+    /// month only and <see cref="UnitStanding.Areas"/> that month's area subtotals (clamped, not
+    /// normalised, before lateness; 0 when missing). Tie-breaks apply as for the year to date.
+    /// </summary>
+    /// <param name="campaign">The campaign.</param>
+    /// <param name="input">The units and their final (appraised) submissions, already validated.</param>
+    /// <param name="month">A month of the campaign.</param>
+    /// <returns>The month's standings (<see cref="Standings.ThroughMonth"/> is the month), in overall rank order.</returns>
+    /// <exception cref="ArgumentException">The input is inconsistent (see <see cref="Rank"/>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="month"/> is not a campaign month.</exception>
+    public static Standings RankMonth(Campaign campaign, ScoringInput input, int month)
+    {
+        var card = Scorecard.Build(campaign, input, month);
+        return StandingsOf(card, month);
+    }
+
+    private static Standings StandingsOf(Scorecard card, int? month)
+    {
+        var campaign = card.Campaign;
         var units = card.Units;
         var keys = new RankKey[units.Length];
         for (var u = 0; u < units.Length; u++)
         {
-            keys[u] = card.YearKey(u);
+            keys[u] = month is { } m ? card.MonthKey(u, m) : card.YearKey(u);
         }
 
         var (overall, overallOrder, inBlock) = RankAll(campaign, units, keys);
@@ -39,16 +63,21 @@ public static class ScoringEngine
         {
             var u = overallOrder[i];
             var plan = card.PlanOf(u);
+            var firstCounted = month ?? campaign.FirstMonth;
             var months = new Dictionary<int, decimal>(card.MonthCount);
-            for (var k = 0; k < card.MonthCount; k++)
+            for (var m = firstCounted; m <= card.ThroughMonth; m++)
             {
-                months.Add(campaign.FirstMonth + k, card.Totals[u * card.MonthCount + k]);
+                months.Add(m, card.Totals[u * card.MonthCount + m - campaign.FirstMonth]);
             }
 
-            var areas = new Dictionary<string, decimal>(plan.AreaGroup.Length, StringComparer.Ordinal);
-            for (var a = 0; a < plan.AreaGroup.Length; a++)
+            var areaCount = plan.AreaGroup.Length;
+            var areas = new Dictionary<string, decimal>(areaCount, StringComparer.Ordinal);
+            for (var a = 0; a < areaCount; a++)
             {
-                areas.Add(plan.Framework.Areas[a].Code, card.AreaMeans[u][a]);
+                var figure = month is { } m
+                    ? card.AreaSubtotals[u][(m - campaign.FirstMonth) * areaCount + a]
+                    : card.AreaMeans[u][a];
+                areas.Add(plan.Framework.Areas[a].Code, figure);
             }
 
             var key = keys[u];
@@ -63,8 +92,13 @@ public static class ScoringEngine
     /// <summary>
     /// Explains one unit's score for a period: a single <paramref name="month"/>, or (when null)
     /// the year to date after <paramref name="throughMonth"/> (default the campaign's last month).
-    /// A month's ranks order the units on that month's total alone.
+    /// A month's ranks order the units on that month's total alone (as <see cref="RankMonth"/>).
     /// </summary>
+    /// <param name="campaign">The campaign.</param>
+    /// <param name="input">The units and their final (appraised) submissions, already validated.</param>
+    /// <param name="unit">The unit explained.</param>
+    /// <param name="month">The month explained, or null for the year to date.</param>
+    /// <param name="throughMonth">For the year to date, the last month counted (default the campaign's last month).</param>
     /// <exception cref="ArgumentException">The unit is not among the input's units, or the input is inconsistent (see <see cref="Rank"/>).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A month is not a campaign month.</exception>
     public static UnitExplanation Explain(Campaign campaign, ScoringInput input, string unit, int? month = null, int? throughMonth = null)
@@ -97,6 +131,34 @@ public static class ScoringEngine
             detail.Criteria,
             month is null ? detail.YearAreas(card.AreaMeans[index]) : detail.Months[0].Areas,
             detail.Deductions, detail.Months, overallGap, blockGap);
+    }
+
+    /// <summary>
+    /// Scores one month of one unit on its own: every criterion's points, the area subtotals, the
+    /// lateness and the month total — e.g. to show a unit its self-assessment before it submits.
+    /// A null <paramref name="submission"/> is a missing month.
+    /// </summary>
+    /// <param name="campaign">The campaign.</param>
+    /// <param name="unitKind">The unit's kind, which picks the framework.</param>
+    /// <param name="month">A month of the campaign.</param>
+    /// <param name="submission">The month's submission (its unit and month are not read), or null.</param>
+    /// <exception cref="ArgumentException">The campaign has no framework for <paramref name="unitKind"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="month"/> is not a campaign month.</exception>
+    public static MonthResult ScoreMonth(Campaign campaign, string unitKind, int month, Submission? submission)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(unitKind);
+        if (!campaign.HasMonth(month))
+        {
+            throw new ArgumentOutOfRangeException(nameof(month), month, $"Month {month} is not a month of campaign {campaign.Id}.");
+        }
+
+        const string unit = "";
+        var input = new ScoringInput(
+            [new Competitor(unit, unitKind, unit)],
+            submission is null ? [] : [submission with { Unit = unit, Month = month }]);
+        var card = Scorecard.Build(campaign, input, month);
+        return Explainer.Explain(card, 0, month, month).Months[0];
     }
 
     /// <summary>

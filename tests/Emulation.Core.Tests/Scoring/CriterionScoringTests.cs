@@ -55,6 +55,14 @@ public sealed class CriterionScoringTests
         Assert.Equal(5.19m, points);
     }
 
+    [Fact]
+    public void A_proportional_ratio_of_huge_counts_reaches_its_cap_without_overflowing()
+    {
+        // 6 × 7.9 × 10²⁸ would overflow a decimal; a ratio of 1 is the cap whatever the counts.
+        var huge = decimal.MaxValue;
+        Assert.Equal(6m, CriterionScoring.Points(C.Proportional("8.1", 6m), EntryValue.Ratio(huge, huge)));
+    }
+
     [Theory]
     // numerator, denominator, expected with bands ≥ 1.0 → 2, ≥ 0.9 → 1
     [InlineData(10, 10, 2)]    // ratio 1.0
