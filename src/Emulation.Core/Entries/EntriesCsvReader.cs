@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Unicode;
 using Emulation.Core.Campaigns;
 using Emulation.Core.Scoring;
@@ -213,9 +214,10 @@ public static class EntriesCsvReader
                     ok = false;
                 }
 
-                if (!names.ContainsKey(unit.Code) && !Text(NameColumn).Trim().IsEmpty)
+                if (!unit.Named && !Text(NameColumn).Trim().IsEmpty)
                 {
                     names[unit.Code] = Text(NameColumn).Trim().ToString();
+                    unit.Named = true;
                 }
             }
 
@@ -351,23 +353,47 @@ public static class EntriesCsvReader
                 charEnds = new int[csv.FieldCount];
             }
 
-            var written = 0;
+            if (!Utf8.IsValid(record))
+            {
+                ReportInvalidUtf8(csv);
+                return false;
+            }
+
+            // One decoding call for the whole record; a field's end in chars equals its end in bytes
+            // until the first non-ASCII byte (most fields are ASCII: codes, numbers, dates).
+            Utf8.ToUtf16(record, chars, out _, out _);
+            var firstHigh = record.IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            var lastHigh = firstHigh < 0 ? -1 : record.LastIndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            var shift = 0;
+            var start = 0;
             for (var i = 0; i < csv.FieldCount; i++)
             {
                 var field = csv.Field(i);
-                var status = Utf8.ToUtf16(field, chars.AsSpan(written), out var read, out var count, replaceInvalidSequences: false);
-                if (status != OperationStatus.Done)
+                var end = start + field.Length;
+                if (firstHigh >= 0 && end > firstHigh && start <= lastHigh)
                 {
-                    var bad = read < field.Length ? $"0x{field[read]:X2}" : "cuối trường (at the end of the field)";
-                    Error(csv.Line, i, $"tệp không phải UTF-8: byte {bad} không hợp lệ; hãy lưu tệp dưới dạng CSV UTF-8 (the file is not UTF-8: invalid byte {bad}; save it as \"CSV UTF-8\")");
-                    return false;
+                    shift += Encoding.UTF8.GetCharCount(field) - field.Length;
                 }
 
-                written += count;
-                charEnds[i] = written;
+                charEnds[i] = end + shift;
+                start = end;
             }
 
             return true;
+        }
+
+        private void ReportInvalidUtf8(CsvRecordReader csv)
+        {
+            for (var i = 0; i < csv.FieldCount; i++)
+            {
+                var field = csv.Field(i);
+                if (Utf8.ToUtf16(field, chars, out var read, out _, replaceInvalidSequences: false) != OperationStatus.Done)
+                {
+                    var bad = read < field.Length ? $"0x{field[read]:X2}" : "cuối trường (at the end of the field)";
+                    Error(csv.Line, i, $"tệp không phải UTF-8: byte {bad} không hợp lệ; hãy lưu tệp dưới dạng CSV UTF-8 (the file is not UTF-8: invalid byte {bad}; save it as \"CSV UTF-8\")");
+                    return;
+                }
+            }
         }
 
         private static int ColumnOf(CsvRecordReader csv, int offset)
@@ -480,6 +506,8 @@ public static class EntriesCsvReader
         /// <summary>The line that first named the unit (its kind and block).</summary>
         public int Line { get; } = line;
         public SubmissionState?[] Months { get; } = new SubmissionState?[lastMonth + 1];
+        /// <summary>Whether a row has given the unit's name (the first non-empty one is kept).</summary>
+        public bool Named { get; set; }
 
         public SubmissionState Submission(int month, int leaves) => Months[month] ??= new SubmissionState(leaves);
     }
