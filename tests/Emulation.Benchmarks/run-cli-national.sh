@@ -26,5 +26,9 @@ for run in 1 2 3; do
   /usr/bin/time -v -o "$dir/time.txt" dotnet "$cli" rank --campaign "$campaign" --entries "$entries" >"$dir/rank.json" 2>"$dir/stderr.txt"
   elapsed=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$dir/time.txt")
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$dir/time.txt")
-  printf 'run %d: wall %s, peak memory %d MB, output %d bytes\n' "$run" "$elapsed" $((rss / 1024)) "$(stat -c %s "$dir/rank.json")"
+  user=$(sed -n 's/.*User time (seconds): //p' "$dir/time.txt")
+  sys=$(sed -n 's/.*System time (seconds): //p' "$dir/time.txt")
+  printf 'run %d: wall %s, CPU %ss user + %ss system, peak memory %d MB, output %d bytes\n' \
+    "$run" "$elapsed" "$user" "$sys" $((rss / 1024)) "$(stat -c %s "$dir/rank.json")"
 done
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine inflates the wall time)"

@@ -206,6 +206,9 @@ public static class EntriesCsvReader
                 {
                     Error(line, KindColumn, $"đơn vị {unit.Code} có hai loại: \"{unit.Framework.Kind}\" ở dòng {unit.Line} và \"{kind}\" (unit {unit.Code} has two kinds: \"{unit.Framework.Kind}\" on line {unit.Line} and \"{kind}\" here)");
                     ok = false;
+
+                    // The criterion is judged by neither kind: the row is wrong already.
+                    framework = null;
                 }
 
                 if (!block.SequenceEqual(unit.Block))

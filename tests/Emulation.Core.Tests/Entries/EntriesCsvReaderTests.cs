@@ -153,6 +153,7 @@ public sealed class EntriesCsvReaderTests
 
     [Theory]
     [InlineData("SNV,Sở Nội vụ,district,B1,1,1.1,yes,,,", 3, "unit_kind", "unit SNV has two kinds: \"department\" on line 2 and \"district\" here")]
+    [InlineData("SNV,Sở Nội vụ,district,B1,2,1.2,A,,,", 3, "unit_kind", "unit SNV has two kinds: \"department\" on line 2 and \"district\" here")]
     [InlineData("SNV,Sở Nội vụ,department,B2,1,1.2,A,,,", 4, "block", "unit SNV is in two blocks: \"B1\" on line 2 and \"B2\" here")]
     [InlineData("SNV,Sở Nội vụ,department,B1,1,1.1,no,,,", 6, "criterion", "unit SNV, month 1, criterion 1.1 is already on line 2")]
     [InlineData("SNV,Sở Nội vụ,department,B1,1,1.2,A,,2017-02-06,", 9, "submitted_on", "two submission dates for unit SNV, month 1: 2017-02-06 here, 2017-02-05 on line 2")]
