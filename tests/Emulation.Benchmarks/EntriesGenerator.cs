@@ -29,7 +29,7 @@ internal static class EntriesGenerator
             var framework = campaign.FrameworkFor(kind)!;
             var code = string.Create(CultureInfo.InvariantCulture, $"U{u + 1:D5}");
             var prefix = string.Create(CultureInfo.InvariantCulture, $"{code},\"Đơn vị {u + 1}, {kind}\",{kind},{kind[..3].ToUpperInvariant()}{u / BlockSize:D4},");
-            var skill = 0.55 + (0.45 * random.NextDouble());
+            var skill = 0.35 + (0.6 * random.NextDouble());
             foreach (var month in campaign.Months)
             {
                 if (random.Next(50) == 0)

@@ -23,7 +23,7 @@ ls -l "$entries" | awk '{ printf "entries: %s (%.0f MB)\n", $NF, $5 / 1048576 }'
 
 cli=src/Emulation.Cli/bin/Release/net10.0/emulation.dll
 for run in 1 2 3; do
-  /usr/bin/time -v -o "$dir/time.txt" dotnet "$cli" rank --campaign "$campaign" --entries "$entries" >"$dir/rank.json" 2>"$dir/stderr.txt"
+  /usr/bin/time -v -o "$dir/time.txt" dotnet "$cli" rank --campaign "$campaign" --entries "$entries" >"$dir/rank.json" 2>"$dir/stderr.txt" || { cat "$dir/stderr.txt"; exit 1; }
   elapsed=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$dir/time.txt")
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$dir/time.txt")
   user=$(sed -n 's/.*User time (seconds): //p' "$dir/time.txt")
