@@ -199,6 +199,36 @@ public sealed class ScoringPropertyTests
         }, iter: Iterations, threads: 1);
     }
 
+    [Fact]
+    public void Explanations_agree_with_the_standings()
+    {
+        Worlds.Sample(world =>
+        {
+            var standings = ScoringEngine.Rank(world.Campaign, world.Input);
+            var unit = standings.Units[world.Seed % standings.Units.Count];
+
+            var explanation = ScoringEngine.Explain(world.Campaign, world.Input, unit.Unit);
+
+            Assert.Equal((unit.Score, unit.OverallRank, unit.BlockRank, unit.LateMonths, unit.LowestMonth, unit.Classification),
+                (explanation.Score, explanation.Overall.Rank, explanation.InBlock.Rank, explanation.LateMonths, explanation.LowestMonth, explanation.Classification));
+            Assert.Equal(unit.Months.Values, explanation.Months.Select(m => m.Total));
+            Assert.Equal(unit.Areas.Values, explanation.Areas.Select(a => a.Subtotal));
+            foreach (var month in explanation.Months.Where(m => !m.Missing))
+            {
+                Assert.Equal(month.Raw, month.Areas.Sum(a => a.Subtotal));
+                Assert.Equal(month.DueMax, month.Areas.Sum(a => a.DueMax));
+                // Points never exceed the due maximum; only a leaf (a deduction) may be below 0.
+                Assert.All(month.Criteria, c => Assert.True(c.Points <= c.DueMax && (c.IsLeaf || c.Points >= 0m), $"{c.Code} {c.Points}/{c.DueMax}"));
+            }
+
+            if (explanation.Overall.Gap is { } gap)
+            {
+                Assert.True(gap >= 0m);
+                Assert.Equal(gap == 0m, explanation.Overall.DecidedBy is not null);
+            }
+        }, iter: Iterations, threads: 1);
+    }
+
     /// <summary>Whether <paramref name="a"/> ranks strictly above <paramref name="b"/>, written out independently of the engine.</summary>
     private static bool Ahead(Campaign campaign, UnitStanding a, UnitStanding b)
     {
