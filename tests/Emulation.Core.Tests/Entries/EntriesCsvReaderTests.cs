@@ -1,4 +1,5 @@
 using System.Text;
+using CsCheck;
 using Emulation.Core.Entries;
 using Emulation.Core.Scoring;
 
@@ -323,5 +324,35 @@ public sealed class EntriesCsvReaderTests
             buffer[offset] = bytes[position++];
             return 1;
         }
+    }
+}
+
+public sealed class EntriesCsvReaderPropertyTests
+{
+    private const string Header = "unit,unit_name,unit_kind,block,month,criterion,value,denominator,submitted_on,deadline";
+
+    private static readonly Gen<string> Names =
+        Gen.String[Gen.Char["aởĐ ,\"\r\n;x1"], 1, 30].Where(n => n.Trim().Length > 0 && n == n.Trim());
+
+    private static string Quote(string field) =>
+        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+
+    [Fact]
+    public void Any_name_written_with_rfc4180_quoting_reads_back_unchanged_with_either_line_end()
+    {
+        Gen.Select(Names, Names, Gen.Bool).Sample((first, second, crlf) =>
+        {
+            var end = crlf ? "\r\n" : "\n";
+            var csv = Header + end +
+                $"A,{Quote(first)},department,B1,1,1.1,yes,,," + end +
+                $"B,{Quote(second)},department,B1,1,1.1,no,,,";
+
+            var file = EntriesCsvReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), EntriesCampaign.Campaign);
+
+            Assert.True(file.Succeeded, string.Join("\n", file.Errors));
+            Assert.Equal(first, file.UnitNames["A"]);
+            Assert.Equal(second, file.UnitNames["B"]);
+            Assert.Equal(2, file.Rows);
+        });
     }
 }
