@@ -250,7 +250,7 @@ internal sealed class CsvRecordReader(Stream stream)
         {
             if (byteCount + data.Length > MaxRecordBytes)
             {
-                throw new InvalidDataException($"line {Line}: a record longer than {MaxRecordBytes / 1024} KB");
+                throw new InvalidDataException($"a record longer than {MaxRecordBytes / 1024} KB");
             }
 
             Array.Resize(ref bytes, Math.Max(bytes.Length * 2, byteCount + data.Length));

@@ -283,6 +283,19 @@ public sealed class EntriesCsvReaderTests
     }
 
     [Fact]
+    public void A_line_longer_than_a_megabyte_is_refused_as_not_csv_without_reading_on()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Header + "SNV," + new string('x', 2 * 1024 * 1024) + "\nSNV,Sở Nội vụ,department,B1,1,1.1,maybe,,,\n");
+
+        var file = Read(bytes);
+
+        var error = Assert.Single(file.Errors);
+        Assert.Equal(2, error.Line);
+        Assert.StartsWith("line 2: không phải tệp CSV", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("a record longer than 1024 KB", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_stream_that_yields_one_byte_at_a_time_reads_the_same_as_a_whole_buffer()
     {
         var csv = "\uFEFF" + Header.Replace("\n", "\r\n", StringComparison.Ordinal) +
