@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Mvc.Core.Infrastructure;
 
 namespace Emulation.Web.Infrastructure;
 
