@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Emulation.Core.Campaigns;
-using Emulation.Core.Organisation;
+using Emulation.Core.Units;
 
 namespace Emulation.Cli.Commands;
 

@@ -22,6 +22,9 @@ internal sealed class FrameworkReader(JsonFile file, int firstMonth, int lastMon
 
     private static readonly string[] Methods = ["binary", "levels", "ratio", "count", "deduction", "manual"];
 
+    private static readonly string[] MethodFields =
+        ["options", "bands", "proportional", "floor", "whenNoData", "numerator", "denominator", "perOccurrence", "cap", "step"];
+
     private readonly HashSet<string> codes = new(StringComparer.Ordinal);
 
     public List<Area> ReadAreas(ObjectReader framework)
@@ -137,6 +140,12 @@ internal sealed class FrameworkReader(JsonFile file, int firstMonth, int lastMon
 
         if (!Methods.Contains(name))
         {
+            // The method's own fields are not reported as unknown on top of the unknown method.
+            foreach (var field in MethodFields)
+            {
+                criterion.Allow(field);
+            }
+
             file.Error(criterion.PathOf("method"), $"phương pháp chấm \"{name}\" không hợp lệ; dùng {string.Join(", ", Methods)} (unknown method \"{name}\"; expected one of {string.Join(", ", Methods)})");
             return null;
         }

@@ -1,6 +1,6 @@
 using Emulation.Core.Campaigns;
 
-namespace Emulation.Core.Organisation;
+namespace Emulation.Core.Units;
 
 /// <summary>
 /// The organisation of a province as read from a units file: its units (with validity dates, so

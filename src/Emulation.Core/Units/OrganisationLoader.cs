@@ -3,7 +3,7 @@ using System.Text.Json;
 using Emulation.Core.Campaigns;
 using Emulation.Core.Json;
 
-namespace Emulation.Core.Organisation;
+namespace Emulation.Core.Units;
 
 /// <summary>
 /// Loads a units file — units and each campaign's blocks — checking it against the campaigns it

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Emulation.Core.Tests.Cli;
+
+/// <summary>Runs the built <c>emulation</c> command as a separate process.</summary>
+internal static class EmulationProcess
+{
+    public sealed record Result(int ExitCode, string Output, string Error);
+
+    /// <summary>The repository's root folder (the one holding Emulation.sln).</summary>
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static async Task<Result> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            WorkingDirectory = RepositoryRoot,
+        };
+        start.ArgumentList.Add(CommandPath());
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>The built emulation.dll.</summary>
+    public static string CommandPath()
+    {
+        // The test project references the CLI project, so it is built alongside, in the same configuration.
+        var output = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
+        var configuration = Path.GetFileName(Path.GetDirectoryName(output))!;
+        var path = Path.Combine(RepositoryRoot, "src", "Emulation.Cli", "bin", configuration, "net10.0", "emulation.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the emulation command was not found.", path);
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Emulation.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("Emulation.sln not found above the test folder.");
+    }
+}
