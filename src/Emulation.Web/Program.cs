@@ -1,9 +1,12 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Emulation.Web;
 using Emulation.Web.Data;
 using Emulation.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
 
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
@@ -61,6 +64,8 @@ services.ConfigureApplicationCookie(o =>
 });
 services.AddAuthorization(Policies.Configure);
 
+// Vietnamese text stays readable in the HTML instead of turning into numeric entities.
+services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 services.AddLocalization(o => o.ResourcesPath = "Resources");
 services.Configure<Microsoft.AspNetCore.Builder.RequestLocalizationOptions>(Localization.Configure);
 services.AddEmulationPages()

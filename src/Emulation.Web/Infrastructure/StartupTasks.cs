@@ -1,10 +1,10 @@
 using Emulation.Core.Campaigns;
-using Emulation.Core.Organisation;
+using Emulation.Core.Units;
 using Emulation.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using CoreBlock = Emulation.Core.Organisation.Block;
+using CoreBlock = Emulation.Core.Units.Block;
 using CoreCampaign = Emulation.Core.Campaigns.Campaign;
 using StoredCampaign = Emulation.Web.Domain.Campaign;
 
