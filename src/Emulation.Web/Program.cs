@@ -11,6 +11,10 @@ using Microsoft.Extensions.WebEncoders;
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
 
+// A refused start is logged once, with its reasons, by StartupTasks; the host's own report of it
+// would add a stack trace that hides them.
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+
 // Options: read when first needed, so test hosts and environment variables apply.
 services.AddOptions<EmulationOptions>()
     .Bind(builder.Configuration.GetSection(EmulationOptions.Section))
@@ -104,17 +108,9 @@ app.UseAuthorization();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapRazorPages();
 
-try
-{
-    await app.RunAsync();
-    return 0;
-}
-catch (StartupException refused)
-{
-    // The problems are the message; a stack trace would only hide them.
-    app.Logger.LogCritical("Emulation did not start. {Reason}", refused.Message);
-    return 1;
-}
+// A refused start (broken campaign file, …) ends the process with its reasons, not a stack trace.
+AppDomain.CurrentDomain.UnhandledException += StartupException.ExitCleanly;
+await app.RunAsync();
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -83,7 +83,7 @@ public sealed class AccountTests(EmulationFactory factory) : IClassFixture<Emula
     {
         var client = await factory.LoggedIn("hoidong4");
 
-        var response = await client.PostForm("/Account/Logout", "__RequestVerificationToken", new Dictionary<string, string>());
+        var response = await client.PostForm("/Account/Logout", "main form", new Dictionary<string, string>());
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var home = await client.GetAsync(new Uri("/", UriKind.Relative));

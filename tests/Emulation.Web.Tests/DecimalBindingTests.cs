@@ -55,21 +55,25 @@ public sealed class DecimalBindingTests(EmulationFactory factory) : IClassFixtur
         {
             Assert.Equal(5m, decimal.Parse("0.5", CultureInfo.CurrentCulture));
             await using var scope = factory.Services.CreateAsyncScope();
-            var metadata = scope.ServiceProvider.GetRequiredService<IModelMetadataProvider>().GetMetadataForType(type);
-            var binder = scope.ServiceProvider.GetRequiredService<IModelBinderFactory>()
+            var services = scope.ServiceProvider;
+            var metadata = services.GetRequiredService<IModelMetadataProvider>().GetMetadataForType(type);
+            var binder = services.GetRequiredService<IModelBinderFactory>()
                 .CreateBinder(new ModelBinderFactoryContext { Metadata = metadata, BindingInfo = new BindingInfo() });
             var form = new FormCollection(new Dictionary<string, StringValues> { ["value"] = posted });
-            var context = DefaultModelBindingContext.CreateBindingContext(
-                new Microsoft.AspNetCore.Mvc.ActionContext(
-                    new DefaultHttpContext { RequestServices = scope.ServiceProvider },
-                    new Microsoft.AspNetCore.Routing.RouteData(),
-                    new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()),
+            var action = new Microsoft.AspNetCore.Mvc.ActionContext(
+                new DefaultHttpContext { RequestServices = services },
+                new Microsoft.AspNetCore.Routing.RouteData(),
+                new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor());
+            // The same path the application takes for a page handler's parameter.
+            var result = await services.GetRequiredService<ParameterBinder>().BindModelAsync(
+                action,
+                binder,
                 new FormValueProvider(BindingSource.Form, form, CultureInfo.CurrentCulture),
+                new Microsoft.AspNetCore.Mvc.Abstractions.ParameterDescriptor { Name = "value", ParameterType = type, BindingInfo = new BindingInfo() },
                 metadata,
-                bindingInfo: null,
-                modelName: "value");
-            await binder.BindModelAsync(context);
-            return (context.Result, context.ModelState);
+                value: null,
+                container: null);
+            return (result, action.ModelState);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
@@ -19,11 +20,11 @@ internal static class Forms
     public static async Task<IHtmlDocument> ReadDocument(this HttpResponseMessage response) =>
         await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 
-    /// <summary>Fills and posts the form that holds <paramref name="fieldInForm"/> on the page at <paramref name="url"/>.</summary>
-    public static async Task<HttpResponseMessage> PostForm(this HttpClient client, string url, string fieldInForm, IReadOnlyDictionary<string, string> values)
+    /// <summary>Fills and posts the form found by the CSS <paramref name="formSelector"/> on the page at <paramref name="url"/>.</summary>
+    public static async Task<HttpResponseMessage> PostForm(this HttpClient client, string url, string formSelector, IReadOnlyDictionary<string, string> values)
     {
         var page = await client.GetDocument(url);
-        var form = page.Forms.Single(f => f.Elements.OfType<IHtmlInputElement>().Any(i => i.Name == fieldInForm));
+        var form = (IHtmlFormElement)page.QuerySelectorAll(formSelector).Single();
         var fields = new Dictionary<string, string>();
         foreach (var input in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Name is not null))
         {
@@ -41,7 +42,7 @@ internal static class Forms
     }
 
     public static Task<HttpResponseMessage> LogIn(this HttpClient client, string userName, string password) =>
-        client.PostForm("/Account/Login", "Input.UserName", new Dictionary<string, string>
+        client.PostForm("/Account/Login", "main form", new Dictionary<string, string>
         {
             ["Input.UserName"] = userName,
             ["Input.Password"] = password,

@@ -23,7 +23,7 @@ public sealed class LocalizationTests(EmulationFactory factory) : IClassFixture<
     {
         var client = factory.CreateBrowserlikeClient();
 
-        var switched = await client.PostForm("/Account/Login", "culture", new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = "/Account/Login" });
+        var switched = await client.PostForm("/Account/Login", "#language-switch", new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = "/Account/Login" });
 
         Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
         Assert.Equal("/Account/Login", switched.Headers.Location!.OriginalString);
@@ -31,7 +31,7 @@ public sealed class LocalizationTests(EmulationFactory factory) : IClassFixture<
         Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
         Assert.Equal("Sign in", english.QuerySelector("h1")!.TextContent);
 
-        await client.PostForm("/Account/Login", "culture", new Dictionary<string, string> { ["culture"] = "vi-VN" });
+        await client.PostForm("/Account/Login", "#language-switch", new Dictionary<string, string> { ["culture"] = "vi-VN" });
         var vietnamese = await client.GetDocument("/Account/Login");
         Assert.Equal("Đăng nhập", vietnamese.QuerySelector("h1")!.TextContent);
     }

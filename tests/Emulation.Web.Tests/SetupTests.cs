@@ -25,7 +25,7 @@ public sealed class SetupTests(SetupTests.ProductionFactory factory) : IClassFix
             Assert.Equal("/Setup", redirected.Headers.Location!.OriginalString);
         }
 
-        var created = await client.PostForm("/Setup", "Input.ConfirmPassword", new Dictionary<string, string>
+        var created = await client.PostForm("/Setup", "main form", new Dictionary<string, string>
         {
             ["Input.UserName"] = "quantri",
             ["Input.Password"] = "Chosen#Password9",

@@ -23,6 +23,22 @@ public sealed class StartupException : Exception
     public string Summary { get; }
     public IReadOnlyList<string> Problems { get; }
 
+    /// <summary>
+    /// For <see cref="AppDomain.UnhandledException"/>: a refused start prints its reasons and exits
+    /// with code 1 instead of the runtime's crash report. (Tests see the exception itself: their
+    /// host catches it before it is unhandled.)
+    /// </summary>
+    public static void ExitCleanly(object? sender, UnhandledExceptionEventArgs e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e.ExceptionObject is StartupException refused)
+        {
+            Console.Error.WriteLine("Emulation did not start. " + refused.Message);
+            Console.Error.Flush();
+            Environment.Exit(1);
+        }
+    }
+
     private static string Format(string summary, IReadOnlyList<string> problems) =>
         problems.Count == 0 ? summary : summary + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  " + p));
 }

@@ -26,6 +26,19 @@ public sealed partial class StartupTasks(
 
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await Start(cancellationToken);
+        }
+        catch (StartupException refused)
+        {
+            LogRefused(logger, refused.Message);
+            throw;
+        }
+    }
+
+    private async Task Start(CancellationToken cancellationToken)
+    {
         var settings = options.Value;
         DataFolder.Prepare(settings.DataPath);
 
@@ -249,6 +262,9 @@ public sealed partial class StartupTasks(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Emulation refuses to start. {Reasons}")]
+    private static partial void LogRefused(ILogger logger, string reasons);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ready: {CampaignCount} campaign(s) loaded, demo mode {Demo}.")]
     private static partial void LogReady(ILogger logger, int campaignCount, bool demo);
