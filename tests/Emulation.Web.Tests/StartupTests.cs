@@ -208,3 +208,30 @@ public sealed class StartupTests
         }
     }
 }
+
+public sealed class DataFolderTests
+{
+    [Fact]
+    public void A_data_folder_that_cannot_be_created_is_a_clear_startup_error()
+    {
+        // A file where the folder should be: refused even for root, who may write anywhere else.
+        var blocked = Path.Combine(TestFolders.Create("blocked"), "data");
+        File.WriteAllText(blocked, "a file, not a folder");
+        using var factory = new BlockedFactory(blocked);
+
+        var thrown = Assert.ThrowsAny<Exception>(() => factory.Server);
+
+        var refused = Assert.IsType<StartupException>(thrown);
+        Assert.Contains(blocked, refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Emulation:DataDirectory", refused.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class BlockedFactory(string data) : EmulationFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Emulation:DataDirectory", data);
+        }
+    }
+}

@@ -66,7 +66,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 unit = await UnitOf(code, campaign, today, english, cancellationToken);
             }
 
-            var showsVerifier = query.Roles.Contains(Roles.Verifier) || query.Roles.Contains(Roles.Administrator);
+            var showsVerifier = query.Roles.Contains(Roles.Verifier);
             var blocks = showsVerifier && campaign is not null
                 ? await db.Blocks.Where(b => b.CampaignId == campaign.Id).OrderBy(b => b.Code)
                     .Select(b => new BlockView(b.Code, english ? b.TitleEn : b.TitleVi,

@@ -32,7 +32,7 @@
             }
           }
         },
-        scales: { y: { beginAtZero: true } }
+        scales: { y: { beginAtZero: true, grace: "5%" } }
       }
     });
     canvas.dataset.rendered = chart ? "true" : "false";
