@@ -3,8 +3,12 @@ using System.Text.Unicode;
 using Emulation.Web;
 using Emulation.Web.Data;
 using Emulation.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
@@ -18,9 +22,10 @@ builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel
 // Options: read when first needed, so test hosts and environment variables apply.
 services.AddOptions<EmulationOptions>()
     .Bind(builder.Configuration.GetSection(EmulationOptions.Section))
-    .PostConfigure<IHostEnvironment>((o, env) =>
+    .PostConfigure<IHostEnvironment, IConfiguration>((o, env, configuration) =>
     {
-        if (builder.Configuration[$"{EmulationOptions.Section}:{nameof(EmulationOptions.Demo)}"] is null)
+        // Demo mode is on by default in Development only.
+        if (configuration[$"{EmulationOptions.Section}:{nameof(EmulationOptions.Demo)}"] is null)
         {
             o.Demo = env.IsDevelopment();
         }
@@ -41,6 +46,11 @@ services.AddSingleton(sp =>
     var options = sp.GetRequiredService<IOptions<EmulationOptions>>().Value;
     return new BusinessClock(TimeProvider.System, options.Demo ? options.Today : null);
 });
+
+// Keys for the sign-in cookie and antiforgery tokens live in the data folder, so sessions survive restarts.
+services.AddDataProtection().SetApplicationName("Emulation");
+services.AddOptions<KeyManagementOptions>().Configure<IOptions<EmulationOptions>>((keys, options) =>
+    keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(options.Value.DataPath, "keys")), NullLoggerFactory.Instance));
 
 services.AddDbContext<EmulationDb>((sp, db) => db
     .UseSqlite(SqliteSetup.ConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IOptions<EmulationOptions>>().Value))

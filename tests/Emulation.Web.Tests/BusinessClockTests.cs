@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Emulation.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -56,5 +57,40 @@ public sealed class BusinessClockTests
 
         Assert.Equal(TimeSpan.Zero, clock.Offset);
         Assert.InRange(clock.UtcNow, DateTime.UtcNow.AddMinutes(-1), DateTime.UtcNow.AddMinutes(1));
+    }
+}
+
+public sealed class DemoDefaultTests
+{
+    [Theory]
+    [InlineData("Development", true)]
+    [InlineData("Production", false)]
+    public void Demo_mode_is_on_by_default_in_Development_only(string environment, bool demo)
+    {
+        using var factory = new EnvironmentFactory(environment);
+
+        var options = factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmulationOptions>>().Value;
+
+        Assert.Equal(demo, options.Demo);
+        Assert.Equal(demo, factory.Services.GetRequiredService<BusinessClock>().Today == new DateOnly(2017, 11, 28));
+    }
+
+    private sealed class EnvironmentFactory(string environment) : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
+    {
+        private readonly string folder = TestFolders.Create("env");
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            builder.UseEnvironment(environment);
+            builder.UseSetting("Emulation:DataDirectory", folder);
+            builder.UseSetting("Emulation:CriteriaDirectory", TestFolders.ShippedCriteria);
+            builder.UseSetting("Emulation:UnitsFile", Path.Combine(TestFolders.ShippedCriteria, "units", "tien-giang.json"));
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
     }
 }

@@ -84,6 +84,43 @@ internal static class TestFolders
 {
     private static readonly string Root = Path.Combine(Path.GetTempPath(), "emulation-tests", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+    static TestFolders()
+    {
+        // Folders of earlier runs whose process has ended are removed; a running one keeps its own.
+        var parent = Path.GetDirectoryName(Root)!;
+        if (!Directory.Exists(parent))
+        {
+            return;
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(parent))
+        {
+            if (int.TryParse(Path.GetFileName(folder), out var pid) && pid != Environment.ProcessId && !IsRunning(pid))
+            {
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     public static string ShippedCriteria => Path.Combine(AppContext.BaseDirectory, "criteria");
 
     public static string Create(string prefix)
