@@ -137,6 +137,34 @@ public sealed class StartupTests
         Assert.True(await second.WithDb(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.CampaignReplaced && a.OldValue == before)));
     }
 
+    [Fact]
+    public async Task Demo_accounts_left_from_a_demo_run_are_locked_once_demo_mode_is_off()
+    {
+        string database;
+        using (var demo = new CriteriaFactory(TestFolders.ShippedCriteria))
+        {
+            database = demo.DatabasePath;
+            Assert.Equal(HttpStatusCode.Redirect, (await demo.CreateBrowserlikeClient().LogIn("chogao", DemoAccounts.Password)).StatusCode);
+        }
+
+        using var production = new CriteriaFactory(TestFolders.ShippedCriteria, database, demo: false);
+        var client = production.CreateBrowserlikeClient();
+
+        // The locked demo admin is no administrator: the first start asks for one.
+        var home = await client.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.Equal("/Setup", home.Headers.Location?.OriginalString);
+        await client.PostForm("/Setup", "main form", new Dictionary<string, string>
+        {
+            ["Input.UserName"] = "quantri",
+            ["Input.Password"] = "Chosen#Password9",
+            ["Input.ConfirmPassword"] = "Chosen#Password9",
+        });
+        var response = await client.LogIn("chogao", DemoAccounts.Password);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(await production.WithDb(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.DemoAccountLocked && a.Entity == "user:chogao")));
+    }
+
     private static StartupException StartupFailure(WebApplicationFactory<Program> factory)
     {
         var thrown = Assert.ThrowsAny<Exception>(() => factory.Server);
@@ -179,10 +207,12 @@ public sealed class StartupTests
     private sealed class CriteriaFactory : EmulationFactory
     {
         private readonly string criteria;
+        private readonly bool demo;
 
-        public CriteriaFactory(string criteria, string? database = null)
+        public CriteriaFactory(string criteria, string? database = null, bool demo = true)
         {
             this.criteria = criteria;
+            this.demo = demo;
             if (database is not null)
             {
                 SqliteConnection.ClearAllPools();
@@ -191,6 +221,8 @@ public sealed class StartupTests
         }
 
         public override string CriteriaDirectory => criteria;
+
+        public override bool Demo => demo;
     }
 
     private sealed class ConfiguredFactory(Action<IWebHostBuilder> configure) : WebApplicationFactory<Program>

@@ -30,6 +30,7 @@ public static class AuditActions
     public const string LoginFailed = "login.failed";
     public const string LoginLockedOut = "login.locked-out";
     public const string Logout = "logout";
+    public const string DemoAccountLocked = "demo-account.locked";
     public const string AdministratorCreated = "setup.administrator-created";
     public const string CampaignStored = "campaign.stored";
     public const string CampaignReplaced = "campaign.replaced";

@@ -53,6 +53,36 @@ public static partial class DemoAccounts
         }
     }
 
+    /// <summary>
+    /// Outside demo mode no account may have a known password: demo accounts left from an earlier
+    /// demo run that still have the demo password are locked for good.
+    /// </summary>
+    internal static async Task LockLeftovers(IServiceProvider scoped, ILogger logger)
+    {
+        var users = scoped.GetRequiredService<UserManager<IdentityUser>>();
+        var audit = scoped.GetRequiredService<AuditLog>();
+        var db = scoped.GetRequiredService<Data.EmulationDb>();
+        foreach (var account in All)
+        {
+            if (await users.FindByNameAsync(account.UserName) is not { } user
+                || await users.IsLockedOutAsync(user) && user.LockoutEnd == DateTimeOffset.MaxValue
+                || !await users.CheckPasswordAsync(user, Password))
+            {
+                continue;
+            }
+
+            await users.SetLockoutEnabledAsync(user, true);
+            await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+            audit.Write(StartupTasks.System, AuditActions.DemoAccountLocked, $"user:{account.UserName}", null, "locked", "demo account with the published password outside demo mode");
+            LogLocked(logger, account.UserName);
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo account {UserName} still had the published demo password outside demo mode and is now locked.")]
+    private static partial void LogLocked(ILogger logger, string userName);
+
     private static void Check(Account account, IdentityResult result)
     {
         if (!result.Succeeded)

@@ -15,7 +15,8 @@ public sealed class SetupState
     internal async Task Refresh(IServiceProvider scoped)
     {
         var users = scoped.GetRequiredService<UserManager<IdentityUser>>();
-        administratorExists = (await users.GetUsersInRoleAsync(Roles.Administrator)).Count > 0;
+        // An account locked for good (a demo leftover) is no administrator; a brief lockout still is.
+        administratorExists = (await users.GetUsersInRoleAsync(Roles.Administrator)).Any(u => u.LockoutEnd != DateTimeOffset.MaxValue);
     }
 
     internal void AdministratorCreated() => administratorExists = true;

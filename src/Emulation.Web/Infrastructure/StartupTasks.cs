@@ -54,6 +54,10 @@ public sealed partial class StartupTasks(
         {
             await DemoAccounts.Seed(scope.ServiceProvider, logger);
         }
+        else
+        {
+            await DemoAccounts.LockLeftovers(scope.ServiceProvider, logger);
+        }
 
         await setup.Refresh(scope.ServiceProvider);
         catalog.Set(campaigns.Select(c => c.Campaign).ToList());

@@ -21,6 +21,7 @@ public sealed class LoginModel(IMediator mediator, IStringLocalizer<SharedResour
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(256, ErrorMessage = "Validation.TooLong")]
         [Display(Name = "Login.UserName")]
         public string UserName { get; set; } = "";
 

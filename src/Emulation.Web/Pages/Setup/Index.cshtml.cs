@@ -70,7 +70,7 @@ public sealed class IndexModel(IMediator mediator, SetupState state) : PageModel
     {
         public async ValueTask<IReadOnlyList<string>> Handle(Command command, CancellationToken cancellationToken)
         {
-            if ((await users.GetUsersInRoleAsync(Roles.Administrator)).Count > 0)
+            if ((await users.GetUsersInRoleAsync(Roles.Administrator)).Any(u => u.LockoutEnd != DateTimeOffset.MaxValue))
             {
                 state.AdministratorCreated();
                 return ["An administrator exists already."];
