@@ -38,6 +38,15 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public void The_migrations_cover_the_whole_model()
+    {
+        using var factory = new EmulationFactory();
+        using var scope = factory.Services.CreateScope();
+
+        Assert.False(scope.ServiceProvider.GetRequiredService<EmulationDb>().Database.HasPendingModelChanges());
+    }
+
+    [Fact]
     public async Task Start_stores_the_campaign_and_seeds_units_and_blocks_from_the_units_file()
     {
         using var factory = new EmulationFactory();
