@@ -44,7 +44,7 @@ public sealed class LatenessTests
     [InlineData(20, 5)]  // capped at 5
     public void Lateness_loses_per_day_up_to_the_cap(int days, decimal expected)
     {
-        Assert.Equal(expected, Lateness.Deduction(new Campaigns.LatePenalty(0.5m, 5m), days));
+        Assert.Equal(expected, Lateness.Deduction(new Emulation.Core.Campaigns.LatePenalty(0.5m, 5m), days));
     }
 
     internal static DateOnly? Date(string? iso) =>
