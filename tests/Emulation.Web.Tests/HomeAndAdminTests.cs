@@ -49,6 +49,10 @@ public sealed class HomeAndAdminTests(EmulationFactory factory) : IClassFixture<
         var items = home.QuerySelectorAll("section[aria-labelledby='committee-heading'] li");
         Assert.Equal(awards.Count, items.Length);
         Assert.Contains(awards[0].Title.Vi, items[0].TextContent, StringComparison.Ordinal);
+        if (awards[0].MinScore is { } minScore)
+        {
+            Assert.Contains($"điểm cả năm ≥ {minScore.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))}", items[0].TextContent, StringComparison.Ordinal);
+        }
         Assert.Null(home.QuerySelector("#unit-heading"));
     }
 

@@ -44,7 +44,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public sealed record BlockView(string Code, string Title, IReadOnlyList<string> Units);
 
-    public sealed record AwardView(string Title, AwardScope Scope, int? Count, decimal? Share, IReadOnlyList<string> Conditions);
+    public sealed record AwardView(string Title, AwardScope Scope, int? Count, decimal? Share,
+        decimal? MinScore, decimal? MinMonthScore, int? MaxLateMonths, IReadOnlyList<string> ExcludedBy);
 
     public sealed record AdminView(int Campaigns, int Units, int Blocks, int Users);
 
@@ -76,7 +77,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
             var showsCommittee = query.Roles.Contains(Roles.CommitteeChair) || query.Roles.Contains(Roles.CommitteeMember);
             var awards = showsCommittee && campaign is not null
-                ? campaign.Awards.Select(a => new AwardView(a.Title.For(culture), a.Scope, a.Count, a.Share, Conditions(a, culture))).ToList()
+                ? campaign.Awards.Select(a => new AwardView(a.Title.For(culture), a.Scope, a.Count, a.Share, a.MinScore, a.MinMonthScore, a.MaxLateMonths,
+                    a.ExcludedBy.Select(code => campaign.FindAward(code)?.Title.For(culture) ?? code).ToList())).ToList()
                 : [];
 
             AdminView? admin = null;
@@ -119,32 +121,6 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 return new MonthView(m, deadline, statuses.GetValueOrDefault(m, SubmissionStatus.NotStarted), deadline.DayNumber - today.DayNumber, open);
             }).ToList();
             return new UnitView(unit.Code, unit.Name, unit.Kind, block, true, months);
-        }
-
-        private static List<string> Conditions(Award award, CultureInfo culture)
-        {
-            var list = new List<string>();
-            if (award.MinScore is { } score)
-            {
-                list.Add($"minScore ≥ {score.ToString("0.##", culture)}");
-            }
-
-            if (award.MinMonthScore is { } month)
-            {
-                list.Add($"minMonthScore ≥ {month.ToString("0.##", culture)}");
-            }
-
-            if (award.MaxLateMonths is { } late)
-            {
-                list.Add($"maxLateMonths ≤ {late.ToString(culture)}");
-            }
-
-            if (award.ExcludedBy.Count > 0)
-            {
-                list.Add($"excludedBy: {string.Join(", ", award.ExcludedBy)}");
-            }
-
-            return list;
         }
     }
 }
