@@ -1,6 +1,126 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Emulation.Web;
+using Emulation.Web.Data;
+using Emulation.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+
 var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+
+// A refused start is logged once, with its reasons, by StartupTasks; the host's own report of it
+// would add a stack trace that hides them.
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+
+// Options: read when first needed, so test hosts and environment variables apply.
+services.AddOptions<EmulationOptions>()
+    .Bind(builder.Configuration.GetSection(EmulationOptions.Section))
+    .PostConfigure<IHostEnvironment, IConfiguration>((o, env, configuration) =>
+    {
+        // Demo mode is on by default in Development only.
+        if (configuration[$"{EmulationOptions.Section}:{nameof(EmulationOptions.Demo)}"] is null)
+        {
+            o.Demo = env.IsDevelopment();
+        }
+
+        if (o.Demo && o.Today is null)
+        {
+            o.Today = EmulationOptions.DemoToday;
+        }
+    })
+    .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "Emulation:DataDirectory must name a folder.")
+    .Validate(o => !string.IsNullOrWhiteSpace(o.CriteriaDirectory), "Emulation:CriteriaDirectory must name a folder.")
+    .Validate(o => !string.IsNullOrWhiteSpace(o.UnitsFile), "Emulation:UnitsFile must name a file.")
+    .ValidateOnStart();
+
+services.AddSingleton(TimeProvider.System);
+services.AddSingleton(sp =>
+{
+    var options = sp.GetRequiredService<IOptions<EmulationOptions>>().Value;
+    return new BusinessClock(TimeProvider.System, options.Demo ? options.Today : null);
+});
+
+// Keys for the sign-in cookie and antiforgery tokens live in the data folder, so sessions survive restarts.
+services.AddDataProtection().SetApplicationName("Emulation");
+services.AddOptions<KeyManagementOptions>().Configure<IOptions<EmulationOptions>>((keys, options) =>
+    keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(options.Value.DataPath, "keys")), NullLoggerFactory.Instance));
+
+services.AddDbContext<EmulationDb>((sp, db) => db
+    .UseSqlite(SqliteSetup.ConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IOptions<EmulationOptions>>().Value))
+    .AddInterceptors(new SqliteBusyTimeoutInterceptor()));
+
+services.AddIdentity<IdentityUser, IdentityRole>(o =>
+    {
+        o.User.RequireUniqueEmail = false;
+        o.SignIn.RequireConfirmedAccount = false;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Lockout.AllowedForNewUsers = true;
+    })
+    .AddEntityFrameworkStores<EmulationDb>();
+services.ConfigureApplicationCookie(o =>
+{
+    o.Cookie.Name = ".Emulation.Auth";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.LoginPath = "/Account/Login";
+    o.LogoutPath = "/Account/Logout";
+    o.AccessDeniedPath = "/Account/AccessDenied";
+    o.ExpireTimeSpan = TimeSpan.FromHours(8);
+    o.SlidingExpiration = true;
+});
+services.AddAuthorization(Policies.Configure);
+
+// Vietnamese text stays readable in the HTML instead of turning into numeric entities.
+services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+services.AddLocalization(o => o.ResourcesPath = "Resources");
+services.Configure<Microsoft.AspNetCore.Builder.RequestLocalizationOptions>(Localization.Configure);
+services.AddEmulationPages()
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+    .AddMvcOptions(o =>
+    {
+        o.ModelBinderProviders.Insert(0, new InvariantDecimalModelBinderProvider());
+        o.Filters.Add<AntiforgeryFailureFilter>();
+    });
+
+services.AddMediator((Mediator.MediatorOptions o) => o.ServiceLifetime = ServiceLifetime.Scoped);
+
+services.AddScoped<AuditLog>();
+services.AddSingleton<CampaignCatalog>();
+services.AddSingleton<SetupState>();
+services.AddHostedService<StartupTasks>();
+services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseExceptionHandler("/Error");
+app.UseStatusCodePagesWithReExecute("/Error/{0}");
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
 
-app.Run();
+app.UseRequestLocalization();
+app.UseStaticFiles();
+app.UseMiddleware<SetupGateMiddleware>();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapRazorPages();
+
+// A refused start (broken campaign file, …) ends the process with its reasons, not a stack trace.
+AppDomain.CurrentDomain.UnhandledException += StartupException.ExitCleanly;
+await app.RunAsync();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

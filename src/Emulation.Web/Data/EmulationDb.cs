@@ -1,0 +1,57 @@
+using Emulation.Web.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Emulation.Web.Data;
+
+/// <summary>The application's database: the domain and ASP.NET Core Identity side by side.</summary>
+public sealed class EmulationDb(DbContextOptions<EmulationDb> options) : IdentityDbContext<IdentityUser>(options)
+{
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<UnitKind> UnitKinds => Set<UnitKind>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Block> Blocks => Set<Block>();
+    public DbSet<BlockMembership> BlockMemberships => Set<BlockMembership>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(EmulationDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // Every enum is stored by name, so the database reads the same after members are added.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        // Instants are stored in UTC; SQLite hands them back unmarked, so mark them on the way in.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        v => v,
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private void RefuseAuditChanges()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit log is append-only: entries are never changed or deleted.");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+namespace Emulation.Web.Domain;
+
+/// <summary>
+/// A block (khối thi đua) of one campaign: the units ranked against each other. Blocks are
+/// reorganised every year, so membership belongs to the campaign.
+/// </summary>
+public sealed class Block
+{
+    private readonly List<BlockMembership> memberships = [];
+
+    private Block(string campaignId, string code, string titleVi, string titleEn)
+    {
+        CampaignId = campaignId;
+        Code = code;
+        TitleVi = titleVi;
+        TitleEn = titleEn;
+    }
+
+    public int Id { get; private set; }
+    public string CampaignId { get; private set; }
+    public string Code { get; private set; }
+    public string TitleVi { get; private set; }
+    public string TitleEn { get; private set; }
+    public IReadOnlyCollection<BlockMembership> Memberships => memberships.AsReadOnly();
+
+    public static Block Create(string campaignId, string code, string titleVi, string titleEn)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(campaignId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        return new Block(campaignId, code, titleVi, titleEn);
+    }
+
+    public void Add(Unit unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        if (memberships.Any(m => ReferenceEquals(m.Unit, unit) || (unit.Id != 0 && m.UnitId == unit.Id)))
+        {
+            throw new DomainException($"Unit '{unit.Code}' is already in block '{Code}'.");
+        }
+
+        memberships.Add(new BlockMembership(this, unit));
+    }
+}
+
+/// <summary>A unit's place in a block for one campaign (one block per unit per campaign).</summary>
+public sealed class BlockMembership
+{
+    private BlockMembership()
+    {
+        CampaignId = "";
+    }
+
+    internal BlockMembership(Block block, Unit unit)
+    {
+        Block = block;
+        Unit = unit;
+        CampaignId = block.CampaignId;
+    }
+
+    public int Id { get; private set; }
+    public int BlockId { get; private set; }
+    public Block? Block { get; private set; }
+    public int UnitId { get; private set; }
+    public Unit? Unit { get; private set; }
+    public string CampaignId { get; private set; }
+}

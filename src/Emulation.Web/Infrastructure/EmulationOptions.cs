@@ -1,0 +1,32 @@
+namespace Emulation.Web.Infrastructure;
+
+/// <summary>The <c>Emulation</c> configuration section.</summary>
+public sealed class EmulationOptions
+{
+    public const string Section = "Emulation";
+
+    /// <summary>Folder for the database and, later, evidence files; relative paths are beside the app.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Folder holding the campaign files (*.json); relative paths are beside the app.</summary>
+    public string CriteriaDirectory { get; set; } = "criteria";
+
+    /// <summary>The units file seeding units and blocks into an empty database.</summary>
+    public string UnitsFile { get; set; } = Path.Combine("criteria", "units", "tien-giang.json");
+
+    /// <summary>Demo mode: known demo accounts and a business clock inside the 2017 campaign.</summary>
+    public bool Demo { get; set; }
+
+    /// <summary>The business date the clock starts from in demo mode (default 2017-11-28).</summary>
+    public DateOnly? Today { get; set; }
+
+    public static readonly DateOnly DemoToday = new(2017, 11, 28);
+
+    /// <summary>A configured path made absolute: relative paths are taken beside the app.</summary>
+    public static string Resolve(string path) =>
+        Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path));
+
+    public string DataPath => Resolve(DataDirectory);
+    public string CriteriaPath => Resolve(CriteriaDirectory);
+    public string UnitsPath => Resolve(UnitsFile);
+}

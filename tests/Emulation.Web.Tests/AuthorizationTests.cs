@@ -1,0 +1,88 @@
+using System.Net;
+
+namespace Emulation.Web.Tests;
+
+public sealed class AuthorizationTests(EmulationFactory factory) : IClassFixture<EmulationFactory>
+{
+    private static readonly string[] FeatureRoutes = ["/Assessments", "/Verification", "/Rankings", "/Awards", "/Admin", "/Audit"];
+
+    public static TheoryData<string> ProtectedRoutes() => ["/", "/Assessments", "/Verification", "/Rankings", "/Awards", "/Admin", "/Audit", "/Account/Logout"];
+
+    [Theory]
+    [MemberData(nameof(ProtectedRoutes))]
+    public async Task Anonymous_users_are_sent_to_login_from_every_protected_route(string route)
+    {
+        var client = factory.CreateBrowserlikeClient();
+
+        var response = await client.GetAsync(new Uri(route, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Account/Login", response.Headers.Location!.AbsolutePath);
+    }
+
+    [Theory]
+    [InlineData("/Public")]
+    [InlineData("/Account/Login")]
+    [InlineData("/health")]
+    public async Task Anonymous_users_reach_the_open_pages(string route)
+    {
+        var client = factory.CreateBrowserlikeClient();
+
+        var response = await client.GetAsync(new Uri(route, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("admin", "/Assessments /Rankings /Awards /Admin /Audit")]
+    [InlineData("noivu", "/Assessments /Verification /Rankings /Awards /Audit")]
+    [InlineData("chutich", "/Rankings /Awards")]
+    [InlineData("hoidong1", "/Rankings /Awards")]
+    [InlineData("hoidong2", "/Rankings /Awards")]
+    [InlineData("stp", "/Assessments /Rankings")]
+    [InlineData("chogao", "/Assessments /Rankings")]
+    [InlineData("chogao.staff", "/Assessments /Rankings")]
+    [InlineData("tanphuoc", "/Assessments /Rankings")]
+    public async Task Each_role_reaches_only_its_routes(string userName, string allowed)
+    {
+        var client = await factory.LoggedIn(userName);
+        var expected = allowed.Split(' ');
+
+        foreach (var route in FeatureRoutes)
+        {
+            var response = await client.GetAsync(new Uri(route, UriKind.Relative));
+            if (expected.Contains(route))
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{userName} should reach {route}, got {(int)response.StatusCode}");
+            }
+            else
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{userName} should be refused {route}, got {(int)response.StatusCode}");
+                Assert.Equal("/Account/AccessDenied", response.Headers.Location!.AbsolutePath);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_access_denied_page_answers_403_in_Vietnamese()
+    {
+        var client = await factory.LoggedIn("chogao");
+
+        var response = await client.GetAsync(new Uri("/Account/AccessDenied", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var page = await response.ReadDocument();
+        Assert.Equal("Không có quyền truy cập", page.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_navigation_shows_only_the_links_a_role_may_follow()
+    {
+        var client = await factory.LoggedIn("chogao.staff");
+
+        var home = await client.GetDocument("/");
+
+        var links = home.QuerySelectorAll("nav a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["/", "/Assessments", "/Rankings", "/Public"], links);
+    }
+}
