@@ -329,6 +329,38 @@ public sealed class ScoringCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Explain_as_a_table_names_the_gap_and_every_months_lateness()
+    {
+        var entries = WriteEntries(Entries);
+
+        var result = await EmulationProcess.RunAsync("explain", "--campaign", campaign, "--entries", entries, "--unit", "SNV", "--format", "table");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var lines = result.Output.Split('\n');
+        Assert.Equal("SNV Sở Nội vụ — khối (block) B1, loại (kind) department, lũy kế đến tháng 3 (year to date through month 3)", lines[0]);
+        Assert.Equal("Hạng chung (overall rank) 4; kém CL (99.00) 18.67 điểm (behind CL by 18.67)", lines[2]);
+        Assert.Equal("Hạng trong khối (block rank) 1", lines[3]);
+        Assert.Contains(lines, l => l.StartsWith("            2  2017-03-07            2017-03-05                         2      55.50", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("            2  nộp trễ (late)", StringComparison.Ordinal) && l.EndsWith("-2.00", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task More_than_a_hundred_errors_are_listed_up_to_a_hundred_with_the_total()
+    {
+        var rows = Enumerable.Range(1, 150).Select(i => $"U{i},Đơn vị {i},department,B1,1,1.1,perhaps,,,");
+        var entries = WriteEntries(Header + "\n" + string.Join("\n", rows));
+
+        var result = await EmulationProcess.RunAsync("rank", "--campaign", campaign, "--entries", entries);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("", result.Output);
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(101, lines.Length);
+        Assert.StartsWith($"{entries}: line 101, column 7 (value): ", lines[99], StringComparison.Ordinal);
+        Assert.Equal("150 lỗi trong tệp điểm (errors in the entries file), 100 hiện ra (shown).", lines[100]);
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_utf8_is_refused()
     {
         var path = Path.Combine(folder.FullName, "latin1.csv");
