@@ -66,14 +66,7 @@ internal static class ExplainCommand
         json.WriteString("name", data.NameOf(e.Unit));
         json.WriteString("block", e.Block);
         json.WriteString("kind", e.Kind);
-        if (e.Month is { } month)
-        {
-            json.WriteNumber("month", month);
-        }
-        else
-        {
-            json.WriteNull("month");
-        }
+        json.NumberOrNull("month", e.Month);
 
         json.WriteNumber("throughMonth", e.ThroughMonth);
         json.Number("score", e.Score);
@@ -102,14 +95,7 @@ internal static class ExplainCommand
             json.WriteStartObject();
             json.WriteNumber("month", m.Month);
             json.WriteBoolean("missing", m.Missing);
-            if (m.SubmittedOn is { } on)
-            {
-                json.WriteString("submittedOn", Figures.Text(on));
-            }
-            else
-            {
-                json.WriteNull("submittedOn");
-            }
+            json.TextOrNull("submittedOn", m.SubmittedOn is { } on ? Figures.Text(on) : null);
 
             json.WriteString("deadline", Figures.Text(m.Deadline));
             json.WriteNumber("daysLate", m.DaysLate);
@@ -132,25 +118,11 @@ internal static class ExplainCommand
     {
         json.WriteStartObject(name);
         json.WriteNumber("rank", gap.Rank);
-        if (gap.Above is { } above)
-        {
-            json.WriteString("above", above);
-        }
-        else
-        {
-            json.WriteNull("above");
-        }
+        json.TextOrNull("above", gap.Above);
 
         json.Number("aboveScore", gap.AboveScore);
         json.Number("gap", gap.Gap);
-        if (gap.DecidedBy is { } rule)
-        {
-            json.WriteString("decidedBy", TieBreakName(rule));
-        }
-        else
-        {
-            json.WriteNull("decidedBy");
-        }
+        json.TextOrNull("decidedBy", gap.DecidedBy is { } rule ? TieBreakName(rule) : null);
 
         json.WriteEndObject();
     }
@@ -178,24 +150,10 @@ internal static class ExplainCommand
             json.WriteStartObject();
             json.WriteString("code", c.Code);
             json.WriteString("area", c.Area);
-            if (c.Parent is { } parent)
-            {
-                json.WriteString("parent", parent);
-            }
-            else
-            {
-                json.WriteNull("parent");
-            }
+            json.TextOrNull("parent", c.Parent);
 
             json.WriteBoolean("leaf", c.IsLeaf);
-            if (c.Method is { } method)
-            {
-                json.WriteString("method", method);
-            }
-            else
-            {
-                json.WriteNull("method");
-            }
+            json.TextOrNull("method", c.Method);
 
             json.WriteBoolean("due", c.Due);
             json.WriteBoolean("answered", c.Answered);

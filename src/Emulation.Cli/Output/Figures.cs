@@ -27,6 +27,32 @@ internal static class Figures
         }
     }
 
+    /// <summary>A text, or JSON null when there is none.</summary>
+    public static void TextOrNull(this Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+
+    /// <summary>A whole number, or JSON null when there is none.</summary>
+    public static void NumberOrNull(this Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
     /// <summary>A figure for a table or CSV: always 2 decimals, a dot.</summary>
     public static string Text(decimal value) => Round(value).ToString("0.00", CultureInfo.InvariantCulture);
 
