@@ -98,7 +98,7 @@ internal static class RankCommand
         var areas = AreaCodes(data);
         string[] headers =
         [
-            "Hạng (rank)", "Đơn vị (unit)", "Tên (name)", "Khối (block)", "Hạng khối", "Loại (kind)", "Điểm (score)",
+            "Hạng (rank)", "Đơn vị (unit)", "Tên (name)", "Khối (block)", "Hạng khối (block rank)", "Loại (kind)", "Điểm (score)",
             "Xếp loại (class)", "Trễ (late)", "Tháng thấp nhất (lowest)",
             .. months.Select(m => $"T{m}"), .. areas.Select(a => $"LV{a}"),
         ];
