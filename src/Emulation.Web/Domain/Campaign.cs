@@ -47,8 +47,9 @@ public sealed class Campaign
         if (hasSubmissions)
         {
             throw new DomainException(
-                $"Campaign '{Id}' has changed (fingerprint {Short(Fingerprint)} → {Short(fingerprint)}) but already has submissions. " +
-                "Criteria change by issuing a new campaign id, never under existing scores: restore the original file or give the changed one a new id.");
+                $"Chuyên đề '{Id}' đã thay đổi nhưng đã có bản tự chấm điểm; hãy khôi phục tệp cũ hoặc đặt mã chuyên đề mới cho tệp đã sửa " +
+                $"(campaign '{Id}' has changed (fingerprint {Short(Fingerprint)} → {Short(fingerprint)}) but already has submissions. " +
+                "Criteria change by issuing a new campaign id, never under existing scores: restore the original file or give the changed one a new id).");
         }
 
         TitleVi = titleVi;

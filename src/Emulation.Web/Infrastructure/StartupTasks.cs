@@ -76,7 +76,7 @@ public sealed partial class StartupTasks(
         var folder = settings.CriteriaPath;
         if (!Directory.Exists(folder))
         {
-            throw new StartupException($"The criteria folder {folder} does not exist (Emulation:CriteriaDirectory).", []);
+            throw new StartupException($"Thư mục tiêu chí {folder} không tồn tại (the criteria folder {folder} does not exist; Emulation:CriteriaDirectory).", []);
         }
 
         var errors = new List<string>();
@@ -99,28 +99,28 @@ public sealed partial class StartupTasks(
 
         foreach (var duplicate in loaded.GroupBy(c => c.Campaign.Id).Where(g => g.Count() > 1))
         {
-            errors.Add($"{folder}: campaign id '{duplicate.Key}' is used by more than one file.");
+            errors.Add($"{folder}: mã chuyên đề '{duplicate.Key}' dùng trong nhiều tệp (campaign id '{duplicate.Key}' is used by more than one file).");
         }
 
         if (errors.Count > 0)
         {
-            throw new StartupException("A campaign file is broken; nothing was loaded. Fix these errors and start again:", errors);
+            throw new StartupException("Tệp chuyên đề thi đua có lỗi, không nạp gì cả; sửa các lỗi sau rồi khởi động lại (a campaign file is broken; nothing was loaded. Fix these errors and start again):", errors);
         }
 
         if (loaded.Count == 0)
         {
-            throw new StartupException($"The criteria folder {folder} holds no campaign file (*.json).", []);
+            throw new StartupException($"Thư mục tiêu chí {folder} không có tệp chuyên đề nào (the criteria folder {folder} holds no campaign file, *.json).", []);
         }
 
         if (!File.Exists(settings.UnitsPath))
         {
-            throw new StartupException($"The units file {settings.UnitsPath} does not exist (Emulation:UnitsFile).", []);
+            throw new StartupException($"Tệp đơn vị {settings.UnitsPath} không tồn tại (the units file {settings.UnitsPath} does not exist; Emulation:UnitsFile).", []);
         }
 
         var units = OrganisationLoader.LoadFile(settings.UnitsPath, loaded.Select(c => c.Campaign).ToList());
         if (units.Value is null)
         {
-            throw new StartupException("The units file is broken; nothing was loaded. Fix these errors and start again:",
+            throw new StartupException("Tệp đơn vị có lỗi, không nạp gì cả; sửa các lỗi sau rồi khởi động lại (the units file is broken; nothing was loaded. Fix these errors and start again):",
                 units.Errors.Select(e => e.ToString()).ToList());
         }
 
@@ -172,7 +172,7 @@ public sealed partial class StartupTasks(
 
         if (refusals.Count > 0)
         {
-            throw new StartupException("A changed campaign was refused:", refusals);
+            throw new StartupException("Chuyên đề đã có bản tự chấm điểm nên không được thay đổi (a changed campaign was refused):", refusals);
         }
 
         await db.SaveChangesAsync(ct);
@@ -294,7 +294,7 @@ internal static class DataFolder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new StartupException($"The data folder {path} cannot be created or written (Emulation:DataDirectory): {e.Message}", [], e);
+            throw new StartupException($"Không tạo hoặc ghi được thư mục dữ liệu {path} (the data folder {path} cannot be created or written; Emulation:DataDirectory): {e.Message}", [], e);
         }
     }
 }
