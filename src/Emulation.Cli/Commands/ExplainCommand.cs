@@ -119,11 +119,9 @@ internal static class ExplainCommand
         json.WriteStartObject(name);
         json.WriteNumber("rank", gap.Rank);
         json.TextOrNull("above", gap.Above);
-
         json.Number("aboveScore", gap.AboveScore);
         json.Number("gap", gap.Gap);
         json.TextOrNull("decidedBy", gap.DecidedBy is { } rule ? TieBreakName(rule) : null);
-
         json.WriteEndObject();
     }
 
@@ -151,10 +149,8 @@ internal static class ExplainCommand
             json.WriteString("code", c.Code);
             json.WriteString("area", c.Area);
             json.TextOrNull("parent", c.Parent);
-
             json.WriteBoolean("leaf", c.IsLeaf);
             json.TextOrNull("method", c.Method);
-
             json.WriteBoolean("due", c.Due);
             json.WriteBoolean("answered", c.Answered);
             json.WriteBoolean("excluded", c.Excluded);
