@@ -67,7 +67,6 @@ internal static class ExplainCommand
         json.WriteString("block", e.Block);
         json.WriteString("kind", e.Kind);
         json.NumberOrNull("month", e.Month);
-
         json.WriteNumber("throughMonth", e.ThroughMonth);
         json.Number("score", e.Score);
         json.WriteString("classification", e.Classification);
