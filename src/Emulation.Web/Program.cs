@@ -2,12 +2,16 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Emulation.Web;
 using Emulation.Web.Data;
+using Emulation.Web.Data.Seeding;
 using Emulation.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
@@ -40,11 +44,13 @@ services.AddOptions<EmulationOptions>()
     .Validate(o => !string.IsNullOrWhiteSpace(o.UnitsFile), "Emulation:UnitsFile must name a file.")
     .ValidateOnStart();
 
-services.AddSingleton(TimeProvider.System);
+// The business clock reads the registered TimeProvider (tests replace it to move time);
+// authentication keeps the real clock, whatever is registered.
+services.TryAddSingleton(TimeProvider.System);
 services.AddSingleton(sp =>
 {
     var options = sp.GetRequiredService<IOptions<EmulationOptions>>().Value;
-    return new BusinessClock(TimeProvider.System, options.Demo ? options.Today : null);
+    return new BusinessClock(sp.GetRequiredService<TimeProvider>(), options.Demo ? options.Today : null);
 });
 
 // Keys for the sign-in cookie and antiforgery tokens live in the data folder, so sessions survive restarts.
@@ -76,7 +82,11 @@ services.ConfigureApplicationCookie(o =>
     o.ExpireTimeSpan = TimeSpan.FromHours(8);
     o.SlidingExpiration = true;
 });
+services.ConfigureAll<CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
+services.Configure<SecurityStampValidatorOptions>(o => o.TimeProvider = TimeProvider.System);
 services.AddAuthorization(Policies.Configure);
+services.AddScoped<IAuthorizationHandler, UnitAccessHandler>();
+services.AddScoped<UnitAccess>();
 
 // Vietnamese text stays readable in the HTML instead of turning into numeric entities.
 services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -89,11 +99,16 @@ services.AddEmulationPages()
     {
         o.ModelBinderProviders.Insert(0, new InvariantDecimalModelBinderProvider());
         o.Filters.Add<AntiforgeryFailureFilter>();
+        o.Filters.Add<DomainExceptionFilter>();
     });
 
 services.AddMediator((Mediator.MediatorOptions o) => o.ServiceLifetime = ServiceLifetime.Scoped);
 
 services.AddScoped<AuditLog>();
+services.AddScoped<CampaignStore>();
+services.AddScoped<OrganisationSeeder>();
+services.AddScoped<RoleSeeder>();
+services.AddScoped<DemoAccountSeeder>();
 services.AddSingleton<CampaignCatalog>();
 services.AddSingleton<SetupState>();
 services.AddHostedService<StartupTasks>();
@@ -101,6 +116,7 @@ services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
 
+app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
 if (!app.Environment.IsDevelopment())

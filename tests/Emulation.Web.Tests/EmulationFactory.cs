@@ -1,15 +1,22 @@
+using System.Security.Claims;
 using Emulation.Web.Data;
+using Mediator;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Emulation.Web.Tests;
 
 /// <summary>
 /// The application on a real SQLite file. The schema is migrated once into a template file; each
 /// factory (one per test class) starts from its own copy, so classes never see each other's data.
+/// Time is a <see cref="FakeTimeProvider"/> standing still at 10:00 in Vietnam (in demo mode the
+/// business clock reads 28/11/2017 10:00) until a test moves it.
 /// </summary>
 public class EmulationFactory : WebApplicationFactory<Program>
 {
@@ -19,6 +26,9 @@ public class EmulationFactory : WebApplicationFactory<Program>
         DatabasePath = Path.Combine(Folder, "emulation.db");
         File.Copy(TemplateDatabase.Path, DatabasePath);
     }
+
+    /// <summary>The time the application reads (not authentication, which keeps the real clock).</summary>
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 3, 0, 0, TimeSpan.Zero));
 
     /// <summary>This factory's own folder: its data folder and database file.</summary>
     public string Folder { get; }
@@ -39,6 +49,28 @@ public class EmulationFactory : WebApplicationFactory<Program>
         builder.UseSetting("Emulation:Demo", Demo ? "true" : "false");
         builder.UseSetting("Emulation:CriteriaDirectory", CriteriaDirectory);
         builder.UseSetting("Emulation:UnitsFile", Path.Combine(CriteriaDirectory, "units", "tien-giang.json"));
+        builder.UseSetting("Emulation:DemoHistory", DemoHistory ? "true" : "false");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    /// <summary>Whether demo mode seeds the demo year's history (off unless a test class asks for it).</summary>
+    public virtual bool DemoHistory => false;
+
+    /// <summary>Sends a page's query or command straight to its handler, in a request scope of its own.</summary>
+    public async Task<T> SendAsync<T>(IRequest<T> request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    /// <summary>The signed-in principal of a user, with roles and claims, as the sign-in cookie carries it.</summary>
+    public async Task<ClaimsPrincipal> UserAsync(string userName)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"No user {userName}.");
+        return await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<IdentityUser>>().CreateAsync(user);
     }
 
     /// <summary>A client that keeps cookies and shows redirects instead of following them.</summary>

@@ -45,7 +45,7 @@ public sealed record Campaign
     /// <summary>The tie-break chain applied after the score, in order.</summary>
     public required IReadOnlyList<TieBreak> TieBreak { get; init; }
     /// <summary>The unit kinds that compete, each with one framework.</summary>
-    public required IReadOnlyList<UnitKind> UnitKinds { get; init; }
+    public required IReadOnlyList<UnitKindDefinition> UnitKinds { get; init; }
     /// <summary>The criteria framework of each unit kind, by kind code.</summary>
     public required IReadOnlyDictionary<string, Framework> Frameworks { get; init; }
     /// <summary>The awards, in file order (<c>excludedBy</c> names only earlier ones).</summary>
@@ -87,4 +87,4 @@ public enum TieBreak
 }
 
 /// <summary>A kind of unit (loại đơn vị): data, so that kinds can come and go with reorganisations.</summary>
-public sealed record UnitKind(string Code, LocalizedText Title);
+public sealed record UnitKindDefinition(string Code, LocalizedText Title);

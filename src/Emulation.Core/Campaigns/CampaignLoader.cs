@@ -193,9 +193,9 @@ public static class CampaignLoader
             return result;
         }
 
-        private List<UnitKind> ReadUnitKinds(ObjectReader root)
+        private List<UnitKindDefinition> ReadUnitKinds(ObjectReader root)
         {
-            var kinds = new List<UnitKind>();
+            var kinds = new List<UnitKindDefinition>();
             foreach (var (item, path) in root.Array("unitKinds"))
             {
                 if (file.Object(item, path) is not { } kind)
@@ -217,13 +217,13 @@ public static class CampaignLoader
                     continue;
                 }
 
-                kinds.Add(new UnitKind(code, title));
+                kinds.Add(new UnitKindDefinition(code, title));
             }
 
             return kinds;
         }
 
-        private Dictionary<string, Framework> ReadFrameworks(ObjectReader root, List<UnitKind> kinds)
+        private Dictionary<string, Framework> ReadFrameworks(ObjectReader root, List<UnitKindDefinition> kinds)
         {
             var frameworks = new Dictionary<string, Framework>(StringComparer.Ordinal);
             var properties = root.Properties("frameworks");

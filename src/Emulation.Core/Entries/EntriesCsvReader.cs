@@ -277,7 +277,7 @@ public static class EntriesCsvReader
             submission.Lines[leaf] = line;
             if (EntryValueParser.TryParse(criterion, Text(ValueColumn), Text(DenominatorColumn), out var value, out var error))
             {
-                submission.Entries[leaf] = new Entry(criterion.Code, value);
+                submission.Entries[leaf] = new CriterionAnswer(criterion.Code, value);
             }
             else
             {
@@ -450,7 +450,7 @@ public static class EntriesCsvReader
         {
             var ordered = units.Values.OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
             var competitors = ordered.Select(u => new Competitor(u.Code, u.Framework.Kind, u.Block)).ToList();
-            var submissions = new List<Submission>();
+            var submissions = new List<MonthEntries>();
             foreach (var unit in ordered)
             {
                 for (var month = campaign.FirstMonth; month <= campaign.LastMonth; month++)
@@ -460,7 +460,7 @@ public static class EntriesCsvReader
                         continue;
                     }
 
-                    var entries = new Entry[s.Entries.Count(e => e is not null)];
+                    var entries = new CriterionAnswer[s.Entries.Count(e => e is not null)];
                     var n = 0;
                     foreach (var entry in s.Entries)
                     {
@@ -470,7 +470,7 @@ public static class EntriesCsvReader
                         }
                     }
 
-                    submissions.Add(new Submission(unit.Code, month, s.SubmittedOn, s.Deadline, entries));
+                    submissions.Add(new MonthEntries(unit.Code, month, s.SubmittedOn, s.Deadline, entries));
                 }
             }
 
@@ -523,6 +523,6 @@ public static class EntriesCsvReader
         public int DeadlineLine;
         /// <summary>The line of each leaf's row (0: none yet), to name the first of two.</summary>
         public readonly int[] Lines = new int[leaves];
-        public readonly Entry?[] Entries = new Entry?[leaves];
+        public readonly CriterionAnswer?[] Entries = new CriterionAnswer?[leaves];
     }
 }

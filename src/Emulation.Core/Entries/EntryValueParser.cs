@@ -14,8 +14,32 @@ public enum EntryField
     Denominator,
 }
 
-/// <summary>Why a typed value cannot be taken, with the field it concerns; the message is "Vietnamese (English)".</summary>
-public sealed record EntryValueError(EntryField Field, string Message)
+/// <summary>What is wrong with a typed value, for callers that word the error themselves.</summary>
+public enum EntryValueErrorKind
+{
+    /// <summary>Nothing was typed.</summary>
+    Missing,
+    /// <summary>Not a value the method takes (not yes/no, not an option code, not a number).</summary>
+    Invalid,
+    /// <summary>A number below 0.</summary>
+    Negative,
+    /// <summary>A count or number of occurrences with a fraction.</summary>
+    NotWhole,
+    /// <summary>Manual points above the criterion's maximum.</summary>
+    AboveMax,
+    /// <summary>Manual points that are not a multiple of the step.</summary>
+    OffStep,
+    /// <summary>A denominator for a criterion that is not a ratio.</summary>
+    UnexpectedDenominator,
+    /// <summary>A ratio without a denominator.</summary>
+    MissingDenominator,
+}
+
+/// <summary>
+/// Why a typed value cannot be taken: the field it concerns, what is wrong (<see cref="Kind"/>) and
+/// the message, "Vietnamese (English)".
+/// </summary>
+public sealed record EntryValueError(EntryField Field, string Message, EntryValueErrorKind Kind = EntryValueErrorKind.Invalid)
 {
     /// <inheritdoc />
     public override string ToString() => Message;
@@ -68,13 +92,14 @@ public static class EntryValueParser
         {
             error = new EntryValueError(
                 EntryField.Denominator,
-                $"tiêu chí {criterion.Code} ({method.Name}) không có mẫu số, nhưng có \"{denominator}\" (criterion {criterion.Code} is not a ratio and takes no denominator, got \"{denominator}\")");
+                $"tiêu chí {criterion.Code} ({method.Name}) không có mẫu số, nhưng có \"{denominator}\" (criterion {criterion.Code} is not a ratio and takes no denominator, got \"{denominator}\")",
+                EntryValueErrorKind.UnexpectedDenominator);
             return false;
         }
 
         if (value.IsEmpty)
         {
-            error = new EntryValueError(EntryField.Value, $"thiếu giá trị: {Expected(criterion, method)} (missing value: expected {ExpectedEn(criterion, method)})");
+            error = new EntryValueError(EntryField.Value, $"thiếu giá trị: {Expected(criterion, method)} (missing value: expected {ExpectedEn(criterion, method)})", EntryValueErrorKind.Missing);
             return false;
         }
 
@@ -114,7 +139,8 @@ public static class EntryValueParser
                 {
                     error = new EntryValueError(
                         EntryField.Denominator,
-                        $"thiếu mẫu số: tiêu chí {criterion.Code} là tỉ lệ, cần một số ≥ 0 (missing denominator: criterion {criterion.Code} is a ratio and needs a number ≥ 0)");
+                        $"thiếu mẫu số: tiêu chí {criterion.Code} là tỉ lệ, cần một số ≥ 0 (missing denominator: criterion {criterion.Code} is a ratio and needs a number ≥ 0)",
+                        EntryValueErrorKind.MissingDenominator);
                     return false;
                 }
 
@@ -136,7 +162,8 @@ public static class EntryValueParser
                 {
                     error = new EntryValueError(
                         EntryField.Value,
-                        $"\"{value}\" không phải số nguyên: tiêu chí {criterion.Code} cần {Expected(criterion, method)} (\"{value}\" is not a whole number: criterion {criterion.Code} expects {ExpectedEn(criterion, method)})");
+                        $"\"{value}\" không phải số nguyên: tiêu chí {criterion.Code} cần {Expected(criterion, method)} (\"{value}\" is not a whole number: criterion {criterion.Code} expects {ExpectedEn(criterion, method)})",
+                        EntryValueErrorKind.NotWhole);
                     return false;
                 }
 
@@ -153,7 +180,8 @@ public static class EntryValueParser
                 {
                     error = new EntryValueError(
                         EntryField.Value,
-                        $"{Show(points)} điểm vượt quá tối đa {Show(criterion.Max)} của tiêu chí {criterion.Code} (\"{value}\" points exceed criterion {criterion.Code}'s maximum of {Show(criterion.Max)})");
+                        $"{Show(points)} điểm vượt quá tối đa {Show(criterion.Max)} của tiêu chí {criterion.Code} (\"{value}\" points exceed criterion {criterion.Code}'s maximum of {Show(criterion.Max)})",
+                        EntryValueErrorKind.AboveMax);
                     return false;
                 }
 
@@ -161,7 +189,8 @@ public static class EntryValueParser
                 {
                     error = new EntryValueError(
                         EntryField.Value,
-                        $"{Show(points)} điểm không phải bội số của bước {Show(manual.Step)} (\"{value}\" points are not a multiple of criterion {criterion.Code}'s step {Show(manual.Step)})");
+                        $"{Show(points)} điểm không phải bội số của bước {Show(manual.Step)} (\"{value}\" points are not a multiple of criterion {criterion.Code}'s step {Show(manual.Step)})",
+                        EntryValueErrorKind.OffStep);
                     return false;
                 }
 
@@ -230,7 +259,8 @@ public static class EntryValueParser
                 field,
                 field == EntryField.Denominator
                     ? $"mẫu số {Show(number)} âm, cần một số ≥ 0 (denominator \"{text}\" is negative: expected a number ≥ 0)"
-                    : $"{Show(number)} âm: tiêu chí {criterion.Code} cần {Expected(criterion, method)} (\"{text}\" is negative: criterion {criterion.Code} expects {ExpectedEn(criterion, method)})");
+                    : $"{Show(number)} âm: tiêu chí {criterion.Code} cần {Expected(criterion, method)} (\"{text}\" is negative: criterion {criterion.Code} expects {ExpectedEn(criterion, method)})",
+                EntryValueErrorKind.Negative);
             return false;
         }
 

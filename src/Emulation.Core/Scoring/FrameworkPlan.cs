@@ -136,7 +136,7 @@ internal sealed class MonthEvaluator
     public decimal DueMax { get; private set; }
 
     /// <summary>Scores the entries of a month; null entries score every due leaf 0.</summary>
-    public void Evaluate(int month, IReadOnlyList<Entry>? entries)
+    public void Evaluate(int month, IReadOnlyList<CriterionAnswer>? entries)
     {
         var plan = Plan;
         var leaves = plan.Leaves;

@@ -14,7 +14,7 @@ internal sealed class Scorecard
         ThroughMonth = throughMonth;
         MonthCount = throughMonth - campaign.FirstMonth + 1;
         Units = units;
-        Submissions = new Submission?[units.Length * MonthCount];
+        Submissions = new MonthEntries?[units.Length * MonthCount];
         Totals = new decimal[units.Length * MonthCount];
         Late = new bool[units.Length * MonthCount];
         AreaMeans = new decimal[units.Length][];
@@ -27,7 +27,7 @@ internal sealed class Scorecard
     public Competitor[] Units { get; }
     public Dictionary<string, FrameworkPlan> Plans { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, int> UnitIndex { get; } = new(StringComparer.Ordinal);
-    public Submission?[] Submissions { get; }
+    public MonthEntries?[] Submissions { get; }
     public decimal[] Totals { get; }
     public bool[] Late { get; }
     public decimal[][] AreaMeans { get; }
@@ -183,7 +183,8 @@ internal sealed class Scorecard
             var submission = Submissions[offset + k];
             if (submission is null)
             {
-                Totals[offset + k] = campaign.MissingMonthScore;
+                // A missing month's score is a month total like any other: rounded once, here.
+                Totals[offset + k] = CriterionScoring.Round(campaign.MissingMonthScore);
                 Late[offset + k] = true;
                 continue;
             }

@@ -144,7 +144,7 @@ public static class ScoringEngine
     /// <param name="submission">The month's submission (its unit and month are not read), or null.</param>
     /// <exception cref="ArgumentException">The campaign has no framework for <paramref name="unitKind"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="month"/> is not a campaign month.</exception>
-    public static MonthResult ScoreMonth(Campaign campaign, string unitKind, int month, Submission? submission)
+    public static MonthResult ScoreMonth(Campaign campaign, string unitKind, int month, MonthEntries? submission)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(unitKind);

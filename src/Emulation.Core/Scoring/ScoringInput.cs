@@ -16,22 +16,22 @@ public readonly record struct EntryValue(decimal Number, decimal? Denominator = 
     public static EntryValue Ratio(decimal numerator, decimal denominator) => new(numerator, denominator);
 }
 
-/// <summary>The final (appraised) answer to one leaf criterion in a submission.</summary>
-public sealed record Entry(string Criterion, EntryValue Value);
+/// <summary>The final (appraised) answer to one leaf criterion in a month.</summary>
+public sealed record CriterionAnswer(string Criterion, EntryValue Value);
 
 /// <summary>
 /// One unit's answers for one month. <see cref="SubmittedOn"/> is the first submission's Vietnam
 /// date (null: on time); <see cref="Deadline"/> an extended deadline (null: the campaign's).
 /// </summary>
-public sealed record Submission(
+public sealed record MonthEntries(
     string Unit,
     int Month,
     DateOnly? SubmittedOn,
     DateOnly? Deadline,
-    IReadOnlyList<Entry> Entries);
+    IReadOnlyList<CriterionAnswer> Entries);
 
 /// <summary>A unit as the engine sees it: its code, its kind (its framework) and its block.</summary>
 public sealed record Competitor(string Unit, string Kind, string Block);
 
-/// <summary>Everything the engine scores: the competing units and their submissions.</summary>
-public sealed record ScoringInput(IReadOnlyList<Competitor> Units, IReadOnlyList<Submission> Submissions);
+/// <summary>Everything the engine scores: the competing units and their months of answers.</summary>
+public sealed record ScoringInput(IReadOnlyList<Competitor> Units, IReadOnlyList<MonthEntries> Submissions);

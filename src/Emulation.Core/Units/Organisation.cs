@@ -8,13 +8,13 @@ namespace Emulation.Core.Units;
 /// </summary>
 public sealed record Organisation(
     IReadOnlyList<OrganisationUnit> Units,
-    IReadOnlyDictionary<string, IReadOnlyList<Block>> Blocks)
+    IReadOnlyDictionary<string, IReadOnlyList<BlockDefinition>> Blocks)
 {
     /// <summary>The unit with this code, or null.</summary>
     public OrganisationUnit? FindUnit(string code) => Units.FirstOrDefault(u => u.Code == code);
 
     /// <summary>The blocks of a campaign (empty when the file names none for it).</summary>
-    public IReadOnlyList<Block> BlocksOf(string campaignId) => Blocks.GetValueOrDefault(campaignId) ?? [];
+    public IReadOnlyList<BlockDefinition> BlocksOf(string campaignId) => Blocks.GetValueOrDefault(campaignId) ?? [];
 }
 
 /// <summary>A unit (đơn vị) that competes: a department, a district or commune People's Committee, ….</summary>
@@ -27,4 +27,4 @@ public sealed record OrganisationUnit(
     DateOnly? ValidTo);
 
 /// <summary>A block (khối thi đua): the units ranked against each other in one campaign.</summary>
-public sealed record Block(string Code, LocalizedText Title, IReadOnlyList<string> Units);
+public sealed record BlockDefinition(string Code, LocalizedText Title, IReadOnlyList<string> Units);

@@ -100,10 +100,10 @@ public static class OrganisationLoader
         return units;
     }
 
-    private static Dictionary<string, IReadOnlyList<Block>> ReadBlocks(
+    private static Dictionary<string, IReadOnlyList<BlockDefinition>> ReadBlocks(
         JsonFile file, ObjectReader root, List<OrganisationUnit> units, IReadOnlyCollection<Campaign> campaigns)
     {
-        var result = new Dictionary<string, IReadOnlyList<Block>>(StringComparer.Ordinal);
+        var result = new Dictionary<string, IReadOnlyList<BlockDefinition>>(StringComparer.Ordinal);
         if (!root.Has("blocks"))
         {
             return result;
@@ -123,7 +123,7 @@ public static class OrganisationLoader
                 continue;
             }
 
-            var blocks = new List<Block>();
+            var blocks = new List<BlockDefinition>();
             var memberOf = new Dictionary<string, string>(StringComparer.Ordinal);
             var index = 0;
             foreach (var item in value.EnumerateArray())
@@ -169,7 +169,7 @@ public static class OrganisationLoader
                 }
                 else if (code is not null && title is not null)
                 {
-                    blocks.Add(new Block(code, title, members));
+                    blocks.Add(new BlockDefinition(code, title, members));
                 }
             }
 

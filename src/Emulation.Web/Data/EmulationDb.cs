@@ -8,12 +8,18 @@ namespace Emulation.Web.Data;
 /// <summary>The application's database: the domain and ASP.NET Core Identity side by side.</summary>
 public sealed class EmulationDb(DbContextOptions<EmulationDb> options) : IdentityDbContext<IdentityUser>(options)
 {
-    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<StoredCampaign> Campaigns => Set<StoredCampaign>();
     public DbSet<UnitKind> UnitKinds => Set<UnitKind>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Block> Blocks => Set<Block>();
     public DbSet<BlockMembership> BlockMemberships => Set<BlockMembership>();
     public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<SubmissionEntry> SubmissionEntries => Set<SubmissionEntry>();
+    public DbSet<SubmissionVersion> SubmissionVersions => Set<SubmissionVersion>();
+    public DbSet<Dispute> Disputes => Set<Dispute>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<EvidenceReference> EvidenceReferences => Set<EvidenceReference>();
+    public DbSet<SubmitDelegation> SubmitDelegations => Set<SubmitDelegation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -33,12 +39,14 @@ public sealed class EmulationDb(DbContextOptions<EmulationDb> options) : Identit
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        WriteAuditRecords();
         RefuseAuditChanges();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        WriteAuditRecords();
         RefuseAuditChanges();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
@@ -46,6 +54,13 @@ public sealed class EmulationDb(DbContextOptions<EmulationDb> options) : Identit
     private sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
         v => v,
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    /// <summary>What audited entities recorded about themselves becomes audit lines of the same save.</summary>
+    private void WriteAuditRecords()
+    {
+        var records = ChangeTracker.Entries().Select(e => e.Entity).OfType<IAudited>().SelectMany(e => e.TakeAuditRecords()).ToList();
+        AuditEntries.AddRange(records.OrderBy(r => r.AtUtc).Select(AuditEntry.From));
+    }
 
     private void RefuseAuditChanges()
     {

@@ -35,7 +35,7 @@ public sealed class Block
         ArgumentNullException.ThrowIfNull(unit);
         if (memberships.Any(m => ReferenceEquals(m.Unit, unit) || (unit.Id != 0 && m.UnitId == unit.Id)))
         {
-            throw new DomainException($"Unit '{unit.Code}' is already in block '{Code}'.");
+            throw new DomainException("Block.AlreadyMember", unit.Code, Code);
         }
 
         memberships.Add(new BlockMembership(this, unit));

@@ -33,7 +33,7 @@ public sealed class Unit
         ArgumentNullException.ThrowIfNull(kind);
         if (validFrom is { } from && validTo is { } to && to < from)
         {
-            throw new DomainException($"Unit '{code}' cannot end ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).");
+            throw new DomainException("Unit.EndsBeforeStart", code, to, from);
         }
 
         return new Unit(code, nameVi, nameEn, kind.Code, validFrom, validTo) { Kind = kind };
@@ -44,7 +44,7 @@ public sealed class Unit
         ArgumentNullException.ThrowIfNull(parent);
         if (ReferenceEquals(parent, this) || parent.Code == Code)
         {
-            throw new DomainException($"Unit '{Code}' cannot be its own parent.");
+            throw new DomainException("Unit.OwnParent", Code);
         }
 
         Parent = parent;

@@ -4,26 +4,25 @@ using Emulation.Web.Domain;
 namespace Emulation.Web.Infrastructure;
 
 /// <summary>
-/// The one writer of the append-only audit log. <see cref="Write"/> adds the entry to the
-/// request's unit of work, so a change and its audit line are saved by the same SaveChanges
-/// and commit together; time comes from the business clock.
+/// Writes the append-only audit log lines that no entity records itself (sign-ins, start-up,
+/// seeding, delegation). <see cref="Write"/> adds the entry to the request's unit of work, so a
+/// change and its audit line are saved by the same SaveChanges and commit together; time comes
+/// from the business clock. Entities that record their own changes (<see cref="IAudited"/>) are
+/// written by the database itself.
 /// </summary>
 public sealed class AuditLog(EmulationDb db, BusinessClock clock)
 {
-    public const int MaxWhoLength = 256;
+    public const int MaxWhoLength = AuditEntry.MaxWhoLength;
 
-    public AuditEntry Write(string who, string action, string entity, string? oldValue, string? newValue, string? reason)
+    public AuditEntry Write(string who, string action, string entity, string? oldValue, string? newValue, string? reason, int? unitId = null, int? month = null)
     {
-        var entry = AuditEntry.Create(clock.UtcNow, Truncate(who, MaxWhoLength), action, Truncate(entity, 256), oldValue, newValue, reason);
+        var entry = AuditEntry.Create(clock.UtcNow, who, action, entity, oldValue, newValue, reason, unitId, month);
         db.AuditEntries.Add(entry);
         return entry;
     }
-
-    private static string Truncate(string value, int length) =>
-        string.IsNullOrEmpty(value) ? "-" : value.Length <= length ? value : value[..length];
 }
 
-/// <summary>Names of audited actions, shared by the writers and the audit page.</summary>
+/// <summary>Names of audited actions written through <see cref="AuditLog"/>, shared by the writers and the audit page.</summary>
 public static class AuditActions
 {
     public const string LoginSucceeded = "login.succeeded";
@@ -36,4 +35,7 @@ public static class AuditActions
     public const string CampaignReplaced = "campaign.replaced";
     public const string UnitsSeeded = "units.seeded";
     public const string BlocksSeeded = "blocks.seeded";
+    public const string DelegationGranted = "delegation.granted";
+    public const string DelegationRevoked = "delegation.revoked";
+    public const string AccessRefused = "access.refused";
 }

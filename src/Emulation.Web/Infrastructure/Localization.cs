@@ -7,7 +7,11 @@ namespace Emulation.Web.Infrastructure;
 public static class Localization
 {
     public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
-    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
+    /// <summary>
+    /// English with the day first (25/11/2026): the English pages are read by Vietnamese readers, and
+    /// by foreigners reading Vietnamese documents, who both expect dd/MM/yyyy.
+    /// </summary>
+    public static readonly CultureInfo English = DayFirst("en-US");
     public static IReadOnlyList<CultureInfo> Supported { get; } = [Vietnamese, English];
 
     public static void Configure(RequestLocalizationOptions options)
@@ -17,6 +21,15 @@ public static class Localization
         options.SupportedCultures = [.. Supported];
         options.SupportedUICultures = [.. Supported];
         options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+    }
+
+    private static CultureInfo DayFirst(string name)
+    {
+        var culture = new CultureInfo(name);
+        culture.DateTimeFormat.ShortDatePattern = "dd/MM/yyyy";
+        culture.DateTimeFormat.ShortTimePattern = "HH:mm";
+        culture.DateTimeFormat.LongTimePattern = "HH:mm:ss";
+        return CultureInfo.ReadOnly(culture);
     }
 
     /// <summary>The supported culture named <paramref name="name"/> (e.g. "en"), or null.</summary>

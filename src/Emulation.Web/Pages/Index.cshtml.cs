@@ -116,7 +116,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 .ToDictionaryAsync(s => s.Month, s => s.Status, ct);
             var months = campaign.Months.Select(m =>
             {
-                var deadline = CampaignCalendar.DeadlineOf(campaign, m);
+                var deadline = Emulation.Core.Scoring.Lateness.DeadlineOf(campaign, m);
                 var open = new DateOnly(campaign.Year, m, 1) <= today;
                 return new MonthView(m, deadline, statuses.GetValueOrDefault(m, SubmissionStatus.NotStarted), deadline.DayNumber - today.DayNumber, open);
             }).ToList();

@@ -46,16 +46,16 @@ public sealed class EntriesCsvReaderTests
         var snv1 = input.Submissions[1];
         Assert.Equal(new DateOnly(2017, 2, 3), snv1.SubmittedOn);
         Assert.Null(snv1.Deadline);
-        Assert.Equal([new Entry("1.1", EntryValue.Binary(true)), new Entry("1.2", EntryValue.Level("A"))], snv1.Entries);
+        Assert.Equal([new CriterionAnswer("1.1", EntryValue.Binary(true)), new CriterionAnswer("1.2", EntryValue.Level("A"))], snv1.Entries);
 
         var snv2 = input.Submissions[2];
         Assert.Null(snv2.SubmittedOn);
         Assert.Equal(new DateOnly(2017, 3, 10), snv2.Deadline);
-        Assert.Equal([new Entry("1.3", new EntryValue(12.5m))], snv2.Entries);
+        Assert.Equal([new CriterionAnswer("1.3", new EntryValue(12.5m))], snv2.Entries);
 
-        Assert.Equal([new Entry("1.1", EntryValue.Binary(false))], input.Submissions[0].Entries);
+        Assert.Equal([new CriterionAnswer("1.1", EntryValue.Binary(false))], input.Submissions[0].Entries);
         Assert.Equal(
-            [new Entry("2.1", EntryValue.Ratio(9, 10)), new Entry("2.2", new EntryValue(7)), new Entry("2.3", new EntryValue(2))],
+            [new CriterionAnswer("2.1", EntryValue.Ratio(9, 10)), new CriterionAnswer("2.2", new EntryValue(7)), new CriterionAnswer("2.3", new EntryValue(2))],
             input.Submissions[4].Entries);
         Assert.Equal(new DateOnly(2017, 2, 7), input.Submissions[4].SubmittedOn);
         Assert.Equal("Huyện Cái Bè", file.UnitNames["CB"]);
@@ -91,7 +91,7 @@ public sealed class EntriesCsvReaderTests
         Assert.True(file.Succeeded, string.Join("\n", file.Errors));
         var submission = Assert.Single(file.Input!.Submissions);
         Assert.Equal(new DateOnly(2017, 3, 5), submission.SubmittedOn);
-        Assert.Equal([new Entry("1.1", EntryValue.Binary(true))], submission.Entries);
+        Assert.Equal([new CriterionAnswer("1.1", EntryValue.Binary(true))], submission.Entries);
     }
 
     [Fact]

@@ -32,6 +32,26 @@ public sealed class EntryValueParserTests
     }
 
     [Theory]
+    // criterion, value, denominator, expected kind
+    [InlineData("1.1", "", null, EntryValueErrorKind.Missing)]
+    [InlineData("1.1", "y", null, EntryValueErrorKind.Invalid)]
+    [InlineData("1.2", "D", null, EntryValueErrorKind.Invalid)]
+    [InlineData("1.3", "-0.5", null, EntryValueErrorKind.Negative)]
+    [InlineData("1.3", "20.5", null, EntryValueErrorKind.AboveMax)]
+    [InlineData("1.3", "0.25", null, EntryValueErrorKind.OffStep)]
+    [InlineData("2.2", "3.5", null, EntryValueErrorKind.NotWhole)]
+    [InlineData("2.1", "3", null, EntryValueErrorKind.MissingDenominator)]
+    [InlineData("2.1", "3", "-1", EntryValueErrorKind.Negative)]
+    [InlineData("1.1", "yes", "4", EntryValueErrorKind.UnexpectedDenominator)]
+    public void Each_error_says_what_kind_of_mistake_it_is(string criterion, string text, string? denominator, EntryValueErrorKind kind)
+    {
+        var result = EntryValueParser.Parse(Criterion(criterion), text, denominator);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(kind, result.Error!.Kind);
+    }
+
+    [Theory]
     [InlineData("1.1", "2")]
     [InlineData("1.1", "y")]
     [InlineData("1.1", "co")]

@@ -43,14 +43,14 @@ internal static class LargeCampaign
         var random = new Random(seed);
         var leaves = Campaign.Frameworks["department"].Leaves;
         var competitors = new Competitor[units];
-        var submissions = new List<Submission>(units * 11);
+        var submissions = new List<MonthEntries>(units * 11);
         for (var u = 0; u < units; u++)
         {
             var code = $"U{u:0000}";
             competitors[u] = new Competitor(code, "department", $"B{u % 20:00}");
             for (var month = 1; month <= 11; month++)
             {
-                var entries = new Entry[leaves.Count];
+                var entries = new CriterionAnswer[leaves.Count];
                 for (var i = 0; i < entries.Length; i++)
                 {
                     var leaf = leaves[i];
@@ -62,11 +62,11 @@ internal static class LargeCampaign
                         ManualMethod => new EntryValue(random.Next(7) * 0.25m),
                         _ => new EntryValue(random.Next(12)),
                     };
-                    entries[i] = new Entry(leaf.Code, value);
+                    entries[i] = new CriterionAnswer(leaf.Code, value);
                 }
 
                 var deadline = Lateness.DeadlineOf(Campaign, month);
-                submissions.Add(new Submission(code, month, deadline.AddDays(random.Next(-10, 3)), null, entries));
+                submissions.Add(new MonthEntries(code, month, deadline.AddDays(random.Next(-10, 3)), null, entries));
             }
         }
 

@@ -171,6 +171,27 @@ public sealed class MonthScoringTests
     }
 
     [Fact]
+    public void A_missing_months_score_is_rounded_like_every_month_total()
+    {
+        // missingMonthScore 3.335: the missing month is 3.34 (away from zero), and the lowest month
+        // and the year to date use 3.34 too — an award's minMonthScore 3.34 then passes.
+        var campaign = TestCampaign.Create().Months(1, 2).MissingMonthScore(3.335m).Normalise(false)
+            .Area("1", C.Manual("1.1", 10m))
+            .Award(new Award { Code = "flag", Title = new LocalizedText("f", "f"), Scope = AwardScope.Block, Count = 1, MinMonthScore = 3.34m })
+            .Build();
+        var input = TestInput.Create().Unit("U").Month("U", 1, E.Number("1.1", 3.34m)).Build();
+
+        var standings = ScoringEngine.Rank(campaign, input);
+        var standing = standings.Find("U")!;
+
+        Assert.Equal(3.34m, standing.Months[2]);
+        Assert.Equal(3.34m, standing.LowestMonth);
+        Assert.Equal(3.34m, standing.Score);
+        var reason = Assert.Single(Emulation.Core.Awards.AwardRules.Propose(campaign, standings).Awards[0].Candidates[0].Reasons);
+        Assert.True(reason.Passed);
+    }
+
+    [Fact]
     public void A_month_whose_maxima_are_all_0_scores_0_when_normalised()
     {
         // Only a deduction criterion is due: due maximum 0 → total 0 (no division by zero).

@@ -47,8 +47,8 @@ public sealed class ScoringPropertyTests
 
                 var deadline = Lateness.DeadlineOf(campaign, month);
                 DateOnly? submittedOn = random.Next(4) == 0 ? null : deadline.AddDays(random.Next(-5, 16));
-                var entries = new List<Entry>();
-                void Maybe(Entry entry)
+                var entries = new List<CriterionAnswer>();
+                void Maybe(CriterionAnswer entry)
                 {
                     if (random.Next(8) != 0)
                     {
@@ -143,7 +143,7 @@ public sealed class ScoringPropertyTests
             Assert.True(after.BlockRank <= before.BlockRank, $"block rank {before.BlockRank} → {after.BlockRank}");
         }, iter: Iterations, threads: 1);
 
-        static Entry Raise(Entry entry) => entry.Criterion switch
+        static CriterionAnswer Raise(CriterionAnswer entry) => entry.Criterion switch
         {
             "1.1" => E.Yes("1.1"),
             "1.2.1" => E.Level("1.2.1", "A"),

@@ -63,7 +63,7 @@ internal sealed class TestCampaign
             new ClassificationBand("weak", Text("weak"), 0m),
         ],
         TieBreak = tieBreaks,
-        UnitKinds = [.. frameworks.Keys.Select(k => new UnitKind(k, Text(k)))],
+        UnitKinds = [.. frameworks.Keys.Select(k => new UnitKindDefinition(k, Text(k)))],
         Frameworks = frameworks.ToDictionary(
             f => f.Key,
             f => new Framework(f.Key, [.. f.Value.Select(a => a with { Criteria = [.. a.Criteria.Select(Resolve)] })]),
@@ -146,7 +146,7 @@ internal static class C
 internal sealed class TestInput
 {
     private readonly List<Competitor> units = [];
-    private readonly List<Submission> submissions = [];
+    private readonly List<MonthEntries> submissions = [];
 
     public static TestInput Create() => new();
 
@@ -157,11 +157,11 @@ internal sealed class TestInput
     }
 
     /// <summary>A submission with no date (on time).</summary>
-    public TestInput Month(string unit, int month, params Entry[] entries) => Month(unit, month, null, null, entries);
+    public TestInput Month(string unit, int month, params CriterionAnswer[] entries) => Month(unit, month, null, null, entries);
 
-    public TestInput Month(string unit, int month, DateOnly? submittedOn, DateOnly? deadline, params Entry[] entries)
+    public TestInput Month(string unit, int month, DateOnly? submittedOn, DateOnly? deadline, params CriterionAnswer[] entries)
     {
-        submissions.Add(new Submission(unit, month, submittedOn, deadline, entries));
+        submissions.Add(new MonthEntries(unit, month, submittedOn, deadline, entries));
         return this;
     }
 
@@ -171,9 +171,9 @@ internal sealed class TestInput
 /// <summary>Entries for tests.</summary>
 internal static class E
 {
-    public static Entry Yes(string code) => new(code, EntryValue.Binary(true));
-    public static Entry No(string code) => new(code, EntryValue.Binary(false));
-    public static Entry Level(string code, string option) => new(code, EntryValue.Level(option));
-    public static Entry Ratio(string code, decimal numerator, decimal denominator) => new(code, EntryValue.Ratio(numerator, denominator));
-    public static Entry Number(string code, decimal number) => new(code, new EntryValue(number));
+    public static CriterionAnswer Yes(string code) => new(code, EntryValue.Binary(true));
+    public static CriterionAnswer No(string code) => new(code, EntryValue.Binary(false));
+    public static CriterionAnswer Level(string code, string option) => new(code, EntryValue.Level(option));
+    public static CriterionAnswer Ratio(string code, decimal numerator, decimal denominator) => new(code, EntryValue.Ratio(numerator, denominator));
+    public static CriterionAnswer Number(string code, decimal number) => new(code, new EntryValue(number));
 }

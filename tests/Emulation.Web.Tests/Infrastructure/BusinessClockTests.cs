@@ -56,7 +56,19 @@ public sealed class BusinessClockTests
         var clock = factory.Services.GetRequiredService<BusinessClock>();
 
         Assert.Equal(TimeSpan.Zero, clock.Offset);
-        Assert.InRange(clock.UtcNow, DateTime.UtcNow.AddMinutes(-1), DateTime.UtcNow.AddMinutes(1));
+        Assert.Equal(factory.Time.GetUtcNow().UtcDateTime, clock.UtcNow);
+    }
+
+    [Fact]
+    public void The_business_clock_moves_with_the_registered_time_provider()
+    {
+        using var factory = new EmulationFactory();
+        var clock = factory.Services.GetRequiredService<BusinessClock>();
+        Assert.Equal(new DateTime(2017, 11, 28, 10, 0, 0), clock.VietnamNow);
+
+        factory.Time.Advance(TimeSpan.FromDays(8));
+
+        Assert.Equal(new DateOnly(2017, 12, 6), clock.Today);
     }
 }
 

@@ -2,14 +2,14 @@ using Emulation.Web.Domain;
 
 namespace Emulation.Web.Tests;
 
-public sealed class DomainTests
+public sealed class CampaignAndUnitTests
 {
     private static readonly DateTime Now = new(2017, 11, 28, 2, 0, 0, DateTimeKind.Utc);
 
     [Fact]
     public void A_changed_campaign_without_submissions_takes_the_new_file()
     {
-        var campaign = Campaign.Create("c-2017", "Cũ", "Old", "aaaa", "{}", Now);
+        var campaign = StoredCampaign.Create("c-2017", "Cũ", "Old", "aaaa", "{}", Now);
 
         campaign.Replace("Mới", "New", "bbbb", "{\"x\":1}", hasSubmissions: false, Now.AddDays(1));
 
@@ -19,18 +19,18 @@ public sealed class DomainTests
     [Fact]
     public void A_changed_campaign_with_submissions_is_refused_and_left_as_it_was()
     {
-        var campaign = Campaign.Create("c-2017", "Cũ", "Old", "aaaa", "{}", Now);
+        var campaign = StoredCampaign.Create("c-2017", "Cũ", "Old", "aaaa", "{}", Now);
 
         var refused = Assert.Throws<DomainException>(() => campaign.Replace("Mới", "New", "bbbb", "{}", hasSubmissions: true, Now));
 
-        Assert.Contains("already has submissions", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("Campaign.ChangedWithSubmissions", refused.Key);
         Assert.Equal("aaaa", campaign.Fingerprint);
     }
 
     [Fact]
     public void Replacing_a_campaign_with_the_same_file_is_refused_as_a_no_op()
     {
-        var campaign = Campaign.Create("c-2017", "Cũ", "Old", "aaaa", "{}", Now);
+        var campaign = StoredCampaign.Create("c-2017", "Cũ", "Old", "aaaa", "{}", Now);
 
         Assert.Throws<DomainException>(() => campaign.Replace("Cũ", "Old", "aaaa", "{}", hasSubmissions: false, Now));
     }

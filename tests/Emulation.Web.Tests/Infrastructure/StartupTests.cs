@@ -109,8 +109,11 @@ public sealed class StartupTests
             await first.WithDb(async db =>
             {
                 var unit = await db.Units.SingleAsync(u => u.Code == "CHOGAO");
-                var campaign = await db.Campaigns.SingleAsync(c => c.Id == CampaignId);
-                db.Submissions.Add(Submission.StartDraft(unit, campaign, 1, DateTime.UtcNow));
+                var campaign = first.Services.GetRequiredService<CampaignCatalog>().Find(CampaignId)!;
+                var month = MonthFramework.For(campaign, unit.KindCode, 1);
+                var submission = Submission.Start(unit, month, DateTime.UtcNow);
+                submission.SaveDraft(month, [], "chogao", DateTime.UtcNow);
+                db.Submissions.Add(submission);
                 return await db.SaveChangesAsync();
             });
         }

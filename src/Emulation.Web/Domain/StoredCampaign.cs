@@ -4,9 +4,9 @@ namespace Emulation.Web.Domain;
 /// A campaign as stored: its identity, title, the fingerprint of the file it came from and
 /// that file's JSON. The rules themselves live in <see cref="Emulation.Core.Campaigns.Campaign"/>.
 /// </summary>
-public sealed class Campaign
+public sealed class StoredCampaign
 {
-    private Campaign(string id, string titleVi, string titleEn, string fingerprint, string json, DateTime loadedAtUtc)
+    private StoredCampaign(string id, string titleVi, string titleEn, string fingerprint, string json, DateTime loadedAtUtc)
     {
         Id = id;
         TitleVi = titleVi;
@@ -23,11 +23,11 @@ public sealed class Campaign
     public string Json { get; private set; }
     public DateTime LoadedAtUtc { get; private set; }
 
-    public static Campaign Create(string id, string titleVi, string titleEn, string fingerprint, string json, DateTime utcNow)
+    public static StoredCampaign Create(string id, string titleVi, string titleEn, string fingerprint, string json, DateTime utcNow)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(fingerprint);
-        return new Campaign(id, titleVi, titleEn, fingerprint, json, utcNow);
+        return new StoredCampaign(id, titleVi, titleEn, fingerprint, json, utcNow);
     }
 
     /// <summary>Whether the file this campaign was loaded from says something else now.</summary>
@@ -41,15 +41,12 @@ public sealed class Campaign
     {
         if (!DiffersFrom(fingerprint))
         {
-            throw new DomainException($"Campaign '{Id}' is unchanged; there is nothing to replace.");
+            throw new DomainException("Campaign.Unchanged", Id);
         }
 
         if (hasSubmissions)
         {
-            throw new DomainException(
-                $"Chuyên đề '{Id}' đã thay đổi nhưng đã có bản tự chấm điểm; hãy khôi phục tệp cũ hoặc đặt mã chuyên đề mới cho tệp đã sửa " +
-                $"(campaign '{Id}' has changed (fingerprint {Short(Fingerprint)} → {Short(fingerprint)}) but already has submissions. " +
-                "Criteria change by issuing a new campaign id, never under existing scores: restore the original file or give the changed one a new id).");
+            throw new DomainException("Campaign.ChangedWithSubmissions", Id, Short(Fingerprint), Short(fingerprint));
         }
 
         TitleVi = titleVi;

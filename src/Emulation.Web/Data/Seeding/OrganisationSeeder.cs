@@ -1,0 +1,84 @@
+using Emulation.Core.Units;
+using Emulation.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Emulation.Web.Data.Seeding;
+
+/// <summary>
+/// Seeds the units of the units file into a database that has none, and gives every campaign
+/// without blocks the blocks the file names for it (blocks are reorganised every year).
+/// </summary>
+public sealed partial class OrganisationSeeder(EmulationDb db, AuditLog audit, ILogger<OrganisationSeeder> logger)
+{
+    internal async Task Seed(IReadOnlyList<LoadedCampaign> campaigns, Organisation organisation, string file, CancellationToken ct)
+    {
+        if (!await db.Units.AnyAsync(ct))
+        {
+            await SeedUnits(campaigns, organisation, file, ct);
+        }
+
+        var allUnits = await db.Units.ToDictionaryAsync(u => u.Code, ct);
+        foreach (var campaign in campaigns.Select(c => c.Campaign))
+        {
+            if (await db.Blocks.AnyAsync(b => b.CampaignId == campaign.Id, ct))
+            {
+                continue;
+            }
+
+            var blocks = organisation.BlocksOf(campaign.Id);
+            foreach (var block in blocks)
+            {
+                var entity = Domain.Block.Create(campaign.Id, block.Code, block.Title.Vi, block.Title.En);
+                foreach (var code in block.Units)
+                {
+                    if (allUnits.TryGetValue(code, out var unit))
+                    {
+                        entity.Add(unit);
+                    }
+                }
+
+                db.Blocks.Add(entity);
+            }
+
+            if (blocks.Count > 0)
+            {
+                audit.Write(StartupTasks.System, AuditActions.BlocksSeeded, $"campaign:{campaign.Id}", null, $"{blocks.Count} blocks", $"seeded from {Path.GetFileName(file)}");
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task SeedUnits(IReadOnlyList<LoadedCampaign> campaigns, Organisation organisation, string file, CancellationToken ct)
+    {
+        var kinds = await db.UnitKinds.ToDictionaryAsync(k => k.Code, ct);
+        foreach (var kind in campaigns.SelectMany(c => c.Campaign.UnitKinds))
+        {
+            if (!kinds.ContainsKey(kind.Code))
+            {
+                kinds[kind.Code] = Domain.UnitKind.Create(kind.Code, kind.Title.Vi, kind.Title.En);
+                db.UnitKinds.Add(kinds[kind.Code]);
+            }
+        }
+
+        var units = new Dictionary<string, Domain.Unit>(StringComparer.Ordinal);
+        foreach (var unit in organisation.Units)
+        {
+            var entity = Domain.Unit.Create(unit.Code, unit.Name.Vi, unit.Name.En, kinds[unit.Kind], unit.ValidFrom, unit.ValidTo);
+            units[unit.Code] = entity;
+            db.Units.Add(entity);
+        }
+
+        foreach (var unit in organisation.Units.Where(u => u.Parent is not null))
+        {
+            units[unit.Code].PlaceUnder(units[unit.Parent!]);
+        }
+
+        audit.Write(StartupTasks.System, AuditActions.UnitsSeeded, "units", null, $"{units.Count} units", $"seeded from {Path.GetFileName(file)}");
+        await db.SaveChangesAsync(ct);
+        LogUnitsSeeded(logger, units.Count, file);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {UnitCount} units from {File}.")]
+    private static partial void LogUnitsSeeded(ILogger logger, int unitCount, string file);
+}
