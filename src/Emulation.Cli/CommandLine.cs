@@ -26,7 +26,9 @@ internal static class CommandLine
               (why unit U has its score: year to date after month M, or month M alone)
 
         entries.csv (UTF-8): unit,unit_name,unit_kind,block,month,criterion,value,denominator,submitted_on[,deadline]
-        --format mặc định là json (the default format is json, the contract of DESIGN.md); table cho người đọc (for people).
+        --format mặc định là json (the default format is json); table cho người đọc (for people).
+        Định dạng tệp và quy tắc tính điểm: criteria/README.md, mục "Campaign file", "Units file", "Scoring", "entries.csv"
+        (file formats and scoring rules: criteria/README.md, sections "Campaign file", "Units file", "Scoring", "entries.csv").
 
         Lỗi được ghi ra stderr, mã thoát 1, lỗi cú pháp lệnh mã 2; khi có lỗi, stdout để trống
         (errors go to stderr with exit code 1, usage errors 2; nothing is printed on stdout then).
