@@ -81,6 +81,8 @@ services.ConfigureApplicationCookie(o =>
     o.AccessDeniedPath = "/Account/AccessDenied";
     o.ExpireTimeSpan = TimeSpan.FromHours(8);
     o.SlidingExpiration = true;
+    // A form posted after the session expired is kept and offered back after signing in.
+    o.Events.OnRedirectToLogin = PendingPosts.RedirectToLogin;
 });
 services.ConfigureAll<CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
 services.Configure<SecurityStampValidatorOptions>(o => o.TimeProvider = TimeProvider.System);
@@ -117,7 +119,12 @@ services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 var app = builder.Build();
 
 app.UseMiddleware<SecurityHeadersMiddleware>();
-app.UseExceptionHandler("/Error");
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/Error",
+    // A request the server refuses to read (too large, malformed) is the client's error, not a 500.
+    StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
 if (!app.Environment.IsDevelopment())
 {

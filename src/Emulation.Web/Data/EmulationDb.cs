@@ -20,6 +20,7 @@ public sealed class EmulationDb(DbContextOptions<EmulationDb> options) : Identit
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<EvidenceReference> EvidenceReferences => Set<EvidenceReference>();
     public DbSet<SubmitDelegation> SubmitDelegations => Set<SubmitDelegation>();
+    public DbSet<Infrastructure.PendingPost> PendingPosts => Set<Infrastructure.PendingPost>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)

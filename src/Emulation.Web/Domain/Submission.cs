@@ -85,6 +85,9 @@ public sealed class Submission : IAudited
     /// <summary>The Vietnam date of the first submission.</summary>
     public DateOnly? FirstSubmittedOn { get; private set; }
 
+    /// <summary>How many versions were submitted (the last version's number).</summary>
+    public int VersionCount { get; private set; }
+
     public DateTime? LastSubmittedAtUtc { get; private set; }
     public string? LastSubmittedBy { get; private set; }
     public DateTime? ReturnedAtUtc { get; private set; }
@@ -262,7 +265,8 @@ public sealed class Submission : IAudited
         FirstSubmittedOn ??= VietnamTime.DateOf(utcNow);
         LastSubmittedAtUtc = utcNow;
         LastSubmittedBy = who;
-        var version = SubmissionVersion.Of(this, versions.Count + 1, who, utcNow);
+        VersionCount++;
+        var version = SubmissionVersion.Of(this, VersionCount, who, utcNow);
         versions.Add(version);
         var daysLate = DaysLate(month);
         Record(resubmission ? "submission.resubmitted" : "submission.submitted", who, utcNow, StatusName, nameof(SubmissionStatus.Submitted),

@@ -37,7 +37,7 @@ public sealed class SubmissionVersion
             e.Value,
             e.Denominator,
             e.Note,
-            [.. submission.Files.Where(f => f.Criterion == e.Criterion).Select(f => new VersionFile(f.FileName, f.Size, f.Sha256))],
+            [.. submission.Files.Where(f => f.Criterion == e.Criterion).Select(f => new VersionFile(f.FileName, f.Size, f.Sha256, f.ContentType))],
             [.. submission.References.Where(r => r.Criterion == e.Criterion).Select(r => r.ToString())])).ToList();
         return new SubmissionVersion(number, who, utcNow, JsonSerializer.Serialize(entries, Json));
     }
@@ -53,4 +53,4 @@ public sealed record VersionEntry(
     IReadOnlyList<string> References);
 
 /// <summary>An evidence file as it was attached in a version.</summary>
-public sealed record VersionFile(string Name, long Size, string Sha256);
+public sealed record VersionFile(string Name, long Size, string Sha256, string ContentType);

@@ -20,6 +20,9 @@ public sealed class EmulationOptions
     /// <summary>The business date the clock starts from in demo mode (default 2017-11-28).</summary>
     public DateOnly? Today { get; set; }
 
+    /// <summary>The province's name as printed documents head it ("UBND TỈNH TIỀN GIANG").</summary>
+    public string Province { get; set; } = "Tiền Giang";
+
     public static readonly DateOnly DemoToday = new(2017, 11, 28);
 
     /// <summary>A configured path made absolute: relative paths are taken beside the app.</summary>
