@@ -392,6 +392,22 @@ public sealed class SubmissionTests
         Assert.DoesNotContain(lines, l => l.Entity.EndsWith("/2.2.2", StringComparison.Ordinal)); // typed as it was
     }
 
+    [Fact]
+    public void Saving_a_draft_that_changes_nothing_neither_moves_the_version_nor_writes_an_audit_line()
+    {
+        var submission = Submission.Start(ChoGao, June, At(6, 1));
+        submission.SaveDraft(June, [new EntryInput("1.4", "3", null, "Ba cuộc")], Staff, At(6, 20));
+        TakeAudit(submission);
+        var before = Snapshot(submission);
+
+        // The same form saved again (an autosave), with a criterion left blank.
+        submission.SaveDraft(June, [new EntryInput("1.4", "3", null, "Ba cuộc"), new EntryInput("2.2.2", " ", null, null)], Head, At(6, 21));
+
+        Assert.Equal(before, Snapshot(submission));
+        Assert.Null(submission.EntryFor("2.2.2"));
+        Assert.Empty(TakeAudit(submission));
+    }
+
     // ───────────────────────────── submitting and lateness ─────────────────────────────
 
     [Theory]
