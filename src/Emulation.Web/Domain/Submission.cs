@@ -148,7 +148,8 @@ public sealed class Submission : IAudited
     /// <summary>
     /// Saves what the unit typed, exactly (invalid values too: <see cref="Problems"/> lists them). The
     /// first save makes a month not started a draft; a returned submission stays returned while the
-    /// unit corrects it. Criteria not among <paramref name="inputs"/> keep what they had.
+    /// unit corrects it. Criteria not among <paramref name="inputs"/> keep what they had. A save
+    /// that changes nothing records nothing and leaves <see cref="Version"/> as it was.
     /// </summary>
     public void SaveDraft(MonthFramework month, IReadOnlyList<EntryInput> inputs, string who, DateTime utcNow)
     {
@@ -179,24 +180,26 @@ public sealed class Submission : IAudited
             }
         }
 
+        var changed = false;
         if (Status == SubmissionStatus.NotStarted)
         {
             Record("submission.draft-started", who, utcNow, nameof(SubmissionStatus.NotStarted), nameof(SubmissionStatus.Draft), null);
             Status = SubmissionStatus.Draft;
+            changed = true;
         }
 
         foreach (var input in inputs)
         {
-            var entry = EntryFor(input.Criterion);
-            if (entry is null)
-            {
-                entry = SubmissionEntry.For(input.Criterion);
-                entries.Add(entry);
-            }
-
+            var entry = EntryFor(input.Criterion) ?? SubmissionEntry.For(input.Criterion);
             var (oldValue, oldDenominator, oldNote) = (entry.Value, entry.Denominator, entry.Note);
             if (entry.Take(Clean(input.Value), Clean(input.Denominator), Clean(input.Note)))
             {
+                if (!entries.Contains(entry))
+                {
+                    entries.Add(entry);
+                }
+
+                changed = true;
                 if (oldValue != entry.Value || oldDenominator != entry.Denominator)
                 {
                     Record("entry.changed", who, utcNow, Inputs(oldValue, oldDenominator), Inputs(entry.Value, entry.Denominator), null, input.Criterion);
@@ -209,7 +212,12 @@ public sealed class Submission : IAudited
             }
         }
 
-        Touch(who, utcNow);
+        // An unchanged save (an autosave of the same form) keeps the version: moving it would turn
+        // another person's save of the same month into a conflict, with no audit line to show why.
+        if (changed)
+        {
+            Touch(who, utcNow);
+        }
     }
 
     /// <summary>

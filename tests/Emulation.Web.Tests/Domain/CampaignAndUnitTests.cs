@@ -1,6 +1,6 @@
 using Emulation.Web.Domain;
 
-namespace Emulation.Web.Tests;
+namespace Emulation.Web.Tests.Domain;
 
 public sealed class CampaignAndUnitTests
 {
