@@ -90,6 +90,7 @@ services.Configure<SecurityStampValidatorOptions>(o => o.TimeProvider = TimeProv
 services.AddAuthorization(Policies.Configure);
 services.AddScoped<IAuthorizationHandler, UnitAccessHandler>();
 services.AddScoped<UnitAccess>();
+services.AddScoped<Emulation.Web.Pages.Assessments.UnitMonths>();
 
 // Vietnamese text stays readable in the HTML instead of turning into numeric entities.
 services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

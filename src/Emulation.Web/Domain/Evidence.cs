@@ -72,5 +72,5 @@ public sealed class EvidenceReference
     internal static EvidenceReference Create(string criterion, string number, DateOnly issuedOn, string issuer, string who, DateTime utcNow) =>
         new(criterion, number, issuedOn, issuer, who, utcNow);
 
-    public override string ToString() => $"{Number}, {IssuedOn:dd/MM/yyyy}, {Issuer}";
+    public override string ToString() => $"{Number}, {IssuedOn.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}, {Issuer}";
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Emulation.Core.Scoring;
 
 namespace Emulation.Web.Domain;
@@ -140,8 +141,9 @@ public sealed class Submission : IAudited
     /// <summary>Calendar days the first submission came after the deadline (0 when on time or not submitted).</summary>
     public int DaysLate(MonthFramework month) => Lateness.DaysLate(Same(month).Campaign, Month, FirstSubmittedOn, ExtendedDeadline);
 
-    /// <summary>The last day the unit may dispute, or null when it was never verified.</summary>
-    public DateOnly? DisputeUntil(MonthFramework month) => VerifiedOn?.AddDays(Same(month).Campaign.DisputeDays);
+    /// <summary>The last day the unit may dispute, or null when it was never verified or the campaign allows no disputes.</summary>
+    public DateOnly? DisputeUntil(MonthFramework month) =>
+        Same(month).Campaign.DisputeDays == 0 ? null : VerifiedOn?.AddDays(month.Campaign.DisputeDays);
 
     public SubmissionEntry? EntryFor(string criterion) => entries.FirstOrDefault(e => e.Criterion == criterion);
 
@@ -360,6 +362,11 @@ public sealed class Submission : IAudited
         Same(month);
         ArgumentNullException.ThrowIfNull(items);
         RequireStatus("Dispute.NotVerified", SubmissionStatus.Verified);
+        if (month.Campaign.DisputeDays == 0)
+        {
+            throw new DomainException("Dispute.NotAllowed");
+        }
+
         var until = DisputeUntil(month)!.Value;
         if (VietnamTime.DateOf(utcNow) > until)
         {
@@ -496,16 +503,18 @@ public sealed class Submission : IAudited
             throw new DomainException("Extension.Closed", StatusName);
         }
 
-        if (deadline <= month.Deadline)
+        // Never earlier than what applies now: an extension cannot make a unit late after the fact.
+        var current = DeadlineIn(month);
+        if (deadline <= current)
         {
-            throw new DomainException("Extension.NotLater", month.Deadline);
+            throw new DomainException("Extension.NotLater", current);
         }
 
         reason = RequireReason(reason);
         var old = ExtendedDeadline ?? month.Deadline;
         ExtendedDeadline = deadline;
         ExtensionReason = reason;
-        Record("submission.deadline-extended", who, utcNow, old.ToString("yyyy-MM-dd"), deadline.ToString("yyyy-MM-dd"), reason);
+        Record("submission.deadline-extended", who, utcNow, old.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), reason);
         Touch(who, utcNow);
     }
 

@@ -612,6 +612,36 @@ public sealed class SubmissionTests
     }
 
     [Fact]
+    public void A_campaign_with_disputeDays_0_takes_no_dispute()
+    {
+        var noDisputes = MonthFramework.For(Campaign with { DisputeDays = 0 }, "district", 6);
+        var submission = Submission.Start(ChoGao, noDisputes, At(6, 20));
+        submission.SaveDraft(noDisputes, [], Staff, At(6, 20));
+        foreach (var criterion in noDisputes.DueLeaves)
+        {
+            var answer = criterion.Method switch
+            {
+                BinaryMethod => "có",
+                LevelsMethod levels => levels.Options[0].Code,
+                RatioMethod => "1",
+                ManualMethod => "0",
+                _ => "0",
+            };
+            submission.SaveDraft(noDisputes, [new EntryInput(criterion.Code, answer, criterion.Method is RatioMethod ? "1" : null, null)], Staff, At(6, 20));
+            if (criterion.EvidenceRequired)
+            {
+                submission.AddReference(noDisputes, criterion.Code, "1/BC", new DateOnly(2017, 6, 1), "UBND", Staff, At(6, 20));
+            }
+        }
+
+        submission.Submit(noDisputes, Head, At(7, 1));
+        submission.Verify(noDisputes, [], Verifier, At(7, 2));
+
+        Assert.Null(submission.DisputeUntil(noDisputes));
+        Assert.Equal("Dispute.NotAllowed", Assert.Throws<DomainException>(() => submission.Dispute(noDisputes, [new DisputeInput(noDisputes.DueLeaves[0].Code, "x")], Staff, At(7, 2))).Key);
+    }
+
+    [Fact]
     public void A_dispute_on_the_last_day_of_the_window_is_taken()
     {
         var submission = Reach(State.Verified);
@@ -764,6 +794,17 @@ public sealed class SubmissionTests
 
         Assert.Equal("Extension.NotLater", refused.Key);
         Assert.Null(submission.ExtendedDeadline);
+    }
+
+    [Fact]
+    public void A_second_extension_cannot_bring_the_deadline_back_before_the_first()
+    {
+        var submission = Reach(State.Draft);
+        submission.ExtendDeadline(June, new DateOnly(2017, 7, 15), "Bão số 2", Verifier, At(6, 25));
+
+        var refused = Assert.Throws<DomainException>(() => submission.ExtendDeadline(June, new DateOnly(2017, 7, 10), "Nhầm ngày", Verifier, At(6, 26)));
+
+        Assert.Equal(("Extension.NotLater", new DateOnly(2017, 7, 15)), (refused.Key, submission.ExtendedDeadline));
     }
 
     [Fact]

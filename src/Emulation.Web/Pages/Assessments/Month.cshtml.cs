@@ -81,9 +81,9 @@ public sealed class MonthModel(IMediator mediator, IStringLocalizer<SharedResour
         ShowAllProblems = Problem is not null;
     }
 
-    public Task<IActionResult> OnPostSaveAsync(string unit, int month, CancellationToken ct) => Save(unit, month, submit: false, ct);
+    public Task<IActionResult> OnPostSaveAsync(string unit, int month, CancellationToken ct) => SaveForm(unit, month, submit: false, ct);
 
-    public Task<IActionResult> OnPostSubmitAsync(string unit, int month, CancellationToken ct) => Save(unit, month, submit: true, ct);
+    public Task<IActionResult> OnPostSubmitAsync(string unit, int month, CancellationToken ct) => SaveForm(unit, month, submit: true, ct);
 
     /// <summary>The script's save every minute: the typed values only (files go with a real save), answered as JSON.</summary>
     public async Task<IActionResult> OnPostAutosaveAsync(string unit, int month, CancellationToken ct)
@@ -136,7 +136,7 @@ public sealed class MonthModel(IMediator mediator, IStringLocalizer<SharedResour
         Data = await mediator.Send(new Query(User, UnitCode, MonthNumber), ct);
     }
 
-    private async Task<IActionResult> Save(string unit, int month, bool submit, CancellationToken ct)
+    private async Task<IActionResult> SaveForm(string unit, int month, bool submit, CancellationToken ct)
     {
         if (!ModelState.IsValid)
         {

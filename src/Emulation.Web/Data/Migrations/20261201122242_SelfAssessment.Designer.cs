@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Emulation.Web.Data.Migrations
 {
     [DbContext(typeof(EmulationDb))]
-    [Migration("20261201115503_SelfAssessment")]
+    [Migration("20261201122242_SelfAssessment")]
     partial class SelfAssessment
     {
         /// <inheritdoc />
@@ -395,6 +395,9 @@ namespace Emulation.Web.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("VersionCount")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("UnitId");
@@ -600,6 +603,31 @@ namespace Emulation.Web.Data.Migrations
                     b.HasKey("Code");
 
                     b.ToTable("UnitKinds");
+                });
+
+            modelBuilder.Entity("Emulation.Web.Infrastructure.PendingPost", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.ToTable("PendingPosts");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

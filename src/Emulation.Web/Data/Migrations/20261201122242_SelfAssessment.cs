@@ -132,6 +132,13 @@ namespace Emulation.Web.Data.Migrations
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
+                name: "VersionCount",
+                table: "Submissions",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
                 name: "Month",
                 table: "AuditEntries",
                 type: "INTEGER",
@@ -219,6 +226,20 @@ namespace Emulation.Web.Data.Migrations
                         principalTable: "Submissions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PendingPosts",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    Fields = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingPosts", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -328,6 +349,11 @@ namespace Emulation.Web.Data.Migrations
                 columns: new[] { "SubmissionId", "Criterion" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PendingPosts_CreatedAtUtc",
+                table: "PendingPosts",
+                column: "CreatedAtUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SubmissionEntries_SubmissionId_Criterion",
                 table: "SubmissionEntries",
                 columns: new[] { "SubmissionId", "Criterion" },
@@ -357,6 +383,9 @@ namespace Emulation.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "EvidenceReferences");
+
+            migrationBuilder.DropTable(
+                name: "PendingPosts");
 
             migrationBuilder.DropTable(
                 name: "SubmissionEntries");
@@ -445,6 +474,10 @@ namespace Emulation.Web.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "Version",
+                table: "Submissions");
+
+            migrationBuilder.DropColumn(
+                name: "VersionCount",
                 table: "Submissions");
 
             migrationBuilder.DropColumn(
