@@ -71,10 +71,9 @@
           output.textContent = result.areas[code];
         }
       });
-      var total = document.querySelector("output[data-total]");
-      if (total) {
+      document.querySelectorAll("output[data-total]").forEach(function (total) {
         total.textContent = result.total;
-      }
+      });
       var lateness = document.querySelector("output[data-lateness]");
       if (lateness) {
         lateness.textContent = "−" + result.lateness;
