@@ -31,7 +31,7 @@ public sealed class JourneyTests(BrowserFixture fixture) : IClassFixture<Browser
         var unitHeading = await page.Locator("#unit-heading").TextContentAsync();
         Assert.StartsWith("Unit: ", unitHeading, StringComparison.Ordinal);
         Assert.Contains("District", unitHeading, StringComparison.Ordinal);
-        Assert.Equal("11/28/2017", await page.Locator("footer time").TextContentAsync());
+        Assert.Equal("28/11/2017", await page.Locator("footer time").TextContentAsync());
         Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Tiếng Việt" }).IsVisibleAsync());
     }
 
