@@ -113,6 +113,7 @@ services.AddScoped<CampaignStore>();
 services.AddScoped<OrganisationSeeder>();
 services.AddScoped<RoleSeeder>();
 services.AddScoped<DemoAccountSeeder>();
+services.AddScoped<DemoHistorySeeder>();
 services.AddSingleton<CampaignCatalog>();
 services.AddSingleton<EvidenceStore>();
 services.AddSingleton<SetupState>();

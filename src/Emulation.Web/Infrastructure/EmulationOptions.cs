@@ -17,6 +17,12 @@ public sealed class EmulationOptions
     /// <summary>Demo mode: known demo accounts and a business clock inside the 2017 campaign.</summary>
     public bool Demo { get; set; }
 
+    /// <summary>
+    /// Demo mode only: on the first start, give the demo campaign its history (January–October
+    /// verified, November open; <see cref="Data.Seeding.DemoHistorySeeder"/>).
+    /// </summary>
+    public bool DemoHistory { get; set; } = true;
+
     /// <summary>The business date the clock starts from in demo mode (default 2017-11-28).</summary>
     public DateOnly? Today { get; set; }
 

@@ -11,7 +11,7 @@ namespace Emulation.Web.Infrastructure;
 /// <summary>
 /// Runs before the server takes requests: prepares the data folder, migrates the database, loads
 /// every campaign file and the units file, then hands them to the seeders under <c>Data/Seeding</c>:
-/// campaigns, units and blocks, roles and (in demo mode) the demo accounts. Any problem stops the start with a <see cref="StartupException"/>.
+/// campaigns, units and blocks, roles and (in demo mode) the demo accounts and the demo year's history. Any problem stops the start with a <see cref="StartupException"/>.
 /// </summary>
 public sealed partial class StartupTasks(
     IServiceProvider services,
@@ -53,6 +53,10 @@ public sealed partial class StartupTasks(
         if (settings.Demo)
         {
             await accounts.Seed();
+            if (settings.DemoHistory)
+            {
+                await scoped.GetRequiredService<DemoHistorySeeder>().Seed(cancellationToken);
+            }
         }
         else
         {

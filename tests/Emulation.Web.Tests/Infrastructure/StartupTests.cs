@@ -24,6 +24,7 @@ public sealed class StartupTests
         using var factory = new ConfiguredFactory(b => b
             .UseSetting("Emulation:DataDirectory", data)
             .UseSetting("Emulation:Demo", "true")
+            .UseSetting("Emulation:DemoHistory", "false")
             .UseSetting("Emulation:CriteriaDirectory", TestFolders.ShippedCriteria)
             .UseSetting("Emulation:UnitsFile", Path.Combine(TestFolders.ShippedCriteria, "units", "tien-giang.json")));
 
