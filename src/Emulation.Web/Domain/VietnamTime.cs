@@ -2,7 +2,7 @@ namespace Emulation.Web.Domain;
 
 /// <summary>
 /// Vietnam's time zone: dates and deadlines are Vietnam dates, instants are stored in UTC
-/// (DESIGN: "All dates and deadlines are Vietnam dates").
+/// (criteria/README.md, "Workflow").
 /// </summary>
 public static class VietnamTime
 {

@@ -2,7 +2,7 @@ using System.Security.Claims;
 
 namespace Emulation.Web.Infrastructure;
 
-/// <summary>The roles of DESIGN.md, as Identity role names.</summary>
+/// <summary>The roles of the workflow (criteria/README.md, "Workflow"), as Identity role names.</summary>
 public static class Roles
 {
     public const string Administrator = nameof(Administrator);

@@ -228,7 +228,7 @@ public sealed class SubmissionTests
     [Fact]
     public void Every_status_change_in_any_sequence_of_moves_follows_the_workflow_and_is_versioned_and_audited()
     {
-        // The workflow of DESIGN.md, and a reopened month that had been closed out going back to Missing.
+        // The workflow of criteria/README.md, and a reopened month that had been closed out going back to Missing.
         var edges = new HashSet<(SubmissionStatus, SubmissionStatus)>
         {
             (SubmissionStatus.NotStarted, SubmissionStatus.Draft),
