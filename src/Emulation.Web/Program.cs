@@ -91,6 +91,7 @@ services.AddAuthorization(Policies.Configure);
 services.AddScoped<IAuthorizationHandler, UnitAccessHandler>();
 services.AddScoped<UnitAccess>();
 services.AddScoped<Emulation.Web.Pages.Assessments.UnitMonths>();
+services.AddScoped<Emulation.Web.Pages.Verification.MonthPublisher>();
 
 // Vietnamese text stays readable in the HTML instead of turning into numeric entities.
 services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

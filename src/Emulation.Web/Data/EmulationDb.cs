@@ -21,6 +21,9 @@ public sealed class EmulationDb(DbContextOptions<EmulationDb> options) : Identit
     public DbSet<EvidenceReference> EvidenceReferences => Set<EvidenceReference>();
     public DbSet<SubmitDelegation> SubmitDelegations => Set<SubmitDelegation>();
     public DbSet<Infrastructure.PendingPost> PendingPosts => Set<Infrastructure.PendingPost>();
+    public DbSet<Publication> Publications => Set<Publication>();
+    public DbSet<PublishedUnit> PublishedUnits => Set<PublishedUnit>();
+    public DbSet<PublishedEntry> PublishedEntries => Set<PublishedEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -19,7 +19,8 @@ public static class Policies
     {
         ArgumentNullException.ThrowIfNull(options);
         options.AddPolicy(Assessments, p => p.RequireRole(Roles.UnitHead, Roles.UnitStaff, Roles.Verifier, Roles.Administrator));
-        options.AddPolicy(Verification, p => p.RequireRole(Roles.Verifier));
+        // Administrators read every verification page; only verifiers act there (each handler checks).
+        options.AddPolicy(Verification, p => p.RequireRole(Roles.Verifier, Roles.Administrator));
         options.AddPolicy(Rankings, p => p.RequireAuthenticatedUser());
         options.AddPolicy(Awards, p => p.RequireRole(Roles.CommitteeChair, Roles.CommitteeMember, Roles.Verifier, Roles.Administrator));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Administrator));

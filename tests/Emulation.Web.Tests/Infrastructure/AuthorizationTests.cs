@@ -34,7 +34,7 @@ public sealed class AuthorizationTests(EmulationFactory factory) : IClassFixture
     }
 
     [Theory]
-    [InlineData("admin", "/Assessments /Rankings /Awards /Admin /Audit")]
+    [InlineData("admin", "/Assessments /Verification /Rankings /Awards /Admin /Audit")]
     [InlineData("noivu", "/Assessments /Verification /Rankings /Awards /Audit")]
     [InlineData("chutich", "/Rankings /Awards")]
     [InlineData("hoidong1", "/Rankings /Awards")]

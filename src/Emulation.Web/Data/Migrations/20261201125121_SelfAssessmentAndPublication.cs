@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Emulation.Web.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class SelfAssessment : Migration
+    public partial class SelfAssessmentAndPublication : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -243,6 +243,31 @@ namespace Emulation.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Publications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    PublishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SupersededAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Publications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Publications_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SubmissionEntries",
                 columns: table => new
                 {
@@ -318,6 +343,81 @@ namespace Emulation.Web.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PublishedUnits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PublicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    NameVi = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    BlockCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    BlockTitleVi = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    BlockTitleEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Missing = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExtendedDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DaysLate = table.Column<int>(type: "INTEGER", nullable: false),
+                    Late = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MonthRaw = table.Column<decimal>(type: "TEXT", nullable: false),
+                    MonthDueMax = table.Column<decimal>(type: "TEXT", nullable: false),
+                    MonthLateness = table.Column<decimal>(type: "TEXT", nullable: false),
+                    MonthTotal = table.Column<decimal>(type: "TEXT", nullable: false),
+                    MonthBlockRank = table.Column<int>(type: "INTEGER", nullable: false),
+                    MonthOverallRank = table.Column<int>(type: "INTEGER", nullable: false),
+                    MonthClassification = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    YearScore = table.Column<decimal>(type: "TEXT", nullable: false),
+                    YearLateMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    YearLowestMonth = table.Column<decimal>(type: "TEXT", nullable: false),
+                    BlockRank = table.Column<int>(type: "INTEGER", nullable: false),
+                    OverallRank = table.Column<int>(type: "INTEGER", nullable: false),
+                    Classification = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Areas = table.Column<string>(type: "TEXT", nullable: false),
+                    PreviousMonthTotal = table.Column<decimal>(type: "TEXT", nullable: true),
+                    PreviousYearScore = table.Column<decimal>(type: "TEXT", nullable: true),
+                    PreviousBlockRank = table.Column<int>(type: "INTEGER", nullable: true),
+                    PreviousOverallRank = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedUnits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublishedUnits_Publications_PublicationId",
+                        column: x => x.PublicationId,
+                        principalTable: "Publications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublishedEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PublishedUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Criterion = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Denominator = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Points = table.Column<decimal>(type: "TEXT", nullable: false),
+                    DueMax = table.Column<decimal>(type: "TEXT", nullable: false),
+                    Adjusted = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublishedEntries_PublishedUnits_PublishedUnitId",
+                        column: x => x.PublishedUnitId,
+                        principalTable: "PublishedUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Submissions_CampaignId_Month_Status",
                 table: "Submissions",
@@ -354,6 +454,28 @@ namespace Emulation.Web.Data.Migrations
                 column: "CreatedAtUtc");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Publications_CampaignId_Month_Number",
+                table: "Publications",
+                columns: new[] { "CampaignId", "Month", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Publications_CampaignId_SupersededAtUtc",
+                table: "Publications",
+                columns: new[] { "CampaignId", "SupersededAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedEntries_PublishedUnitId",
+                table: "PublishedEntries",
+                column: "PublishedUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedUnits_PublicationId_UnitCode",
+                table: "PublishedUnits",
+                columns: new[] { "PublicationId", "UnitCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SubmissionEntries_SubmissionId_Criterion",
                 table: "SubmissionEntries",
                 columns: new[] { "SubmissionId", "Criterion" },
@@ -388,6 +510,9 @@ namespace Emulation.Web.Data.Migrations
                 name: "PendingPosts");
 
             migrationBuilder.DropTable(
+                name: "PublishedEntries");
+
+            migrationBuilder.DropTable(
                 name: "SubmissionEntries");
 
             migrationBuilder.DropTable(
@@ -395,6 +520,12 @@ namespace Emulation.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "SubmitDelegations");
+
+            migrationBuilder.DropTable(
+                name: "PublishedUnits");
+
+            migrationBuilder.DropTable(
+                name: "Publications");
 
             migrationBuilder.DropIndex(
                 name: "IX_Submissions_CampaignId_Month_Status",

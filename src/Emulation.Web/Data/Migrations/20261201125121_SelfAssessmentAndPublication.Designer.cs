@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Emulation.Web.Data.Migrations
 {
     [DbContext(typeof(EmulationDb))]
-    [Migration("20261201122242_SelfAssessment")]
-    partial class SelfAssessment
+    [Migration("20261201125121_SelfAssessmentAndPublication")]
+    partial class SelfAssessmentAndPublication
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -270,6 +270,215 @@ namespace Emulation.Web.Data.Migrations
                     b.HasIndex("SubmissionId", "Criterion");
 
                     b.ToTable("EvidenceReferences");
+                });
+
+            modelBuilder.Entity("Emulation.Web.Domain.Publication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CampaignId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SupersededAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "SupersededAtUtc");
+
+                    b.HasIndex("CampaignId", "Month", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Publications");
+                });
+
+            modelBuilder.Entity("Emulation.Web.Domain.PublishedEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Adjusted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Criterion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Denominator")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DueMax")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Points")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PublishedUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedUnitId");
+
+                    b.ToTable("PublishedEntries");
+                });
+
+            modelBuilder.Entity("Emulation.Web.Domain.PublishedUnit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Areas")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BlockCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BlockRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BlockTitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BlockTitleVi")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Classification")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DaysLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ExtendedDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Missing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MonthBlockRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MonthClassification")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("MonthDueMax")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("MonthLateness")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MonthOverallRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("MonthRaw")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("MonthTotal")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameVi")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OverallRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PreviousBlockRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("PreviousMonthTotal")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PreviousOverallRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("PreviousYearScore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PublicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("YearLateMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("YearLowestMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("YearScore")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublicationId", "UnitCode")
+                        .IsUnique();
+
+                    b.ToTable("PublishedUnits");
                 });
 
             modelBuilder.Entity("Emulation.Web.Domain.StoredCampaign", b =>
@@ -877,6 +1086,33 @@ namespace Emulation.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Emulation.Web.Domain.Publication", b =>
+                {
+                    b.HasOne("Emulation.Web.Domain.StoredCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Emulation.Web.Domain.PublishedEntry", b =>
+                {
+                    b.HasOne("Emulation.Web.Domain.PublishedUnit", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("PublishedUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Emulation.Web.Domain.PublishedUnit", b =>
+                {
+                    b.HasOne("Emulation.Web.Domain.Publication", null)
+                        .WithMany("Units")
+                        .HasForeignKey("PublicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Emulation.Web.Domain.Submission", b =>
                 {
                     b.HasOne("Emulation.Web.Domain.StoredCampaign", null)
@@ -993,6 +1229,16 @@ namespace Emulation.Web.Data.Migrations
             modelBuilder.Entity("Emulation.Web.Domain.Block", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Emulation.Web.Domain.Publication", b =>
+                {
+                    b.Navigation("Units");
+                });
+
+            modelBuilder.Entity("Emulation.Web.Domain.PublishedUnit", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("Emulation.Web.Domain.Submission", b =>
