@@ -10,6 +10,16 @@ namespace Emulation.Core.Output;
 /// </summary>
 public static class Figures
 {
+    /// <summary>
+    /// How JSON is written for people and scripts alike: indented, Vietnamese names readable (the
+    /// output is UTF-8, not escaped to \uXXXX).
+    /// </summary>
+    public static JsonWriterOptions JsonOptions { get; } = new()
+    {
+        Indented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     /// <summary>A figure rounded to 2 places (midpoint away from zero), as a JSON number.</summary>
     public static void Number(this Utf8JsonWriter json, string name, decimal value)
     {

@@ -15,10 +15,21 @@ public sealed class PublishedDemoFactory : EmulationFactory
 }
 
 /// <summary>
+/// The test classes that share one demo year (writing it takes a while): they run one after the
+/// other, and each reads what it checks from the current state, whatever ran before.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class PublishedDemoYear : ICollectionFixture<PublishedDemoFactory>
+{
+    public const string Name = "Published demo year";
+}
+
+/// <summary>
 /// Locking and publishing a month: the snapshot's figures are the engine's for the same entries;
 /// refusals; reopening, re-appraising and publishing again, which publishes the later months anew.
 /// </summary>
-public sealed class MonthPublisherTests(PublishedDemoFactory factory) : IClassFixture<PublishedDemoFactory>
+[Collection(PublishedDemoYear.Name)]
+public sealed class MonthPublisherTests(PublishedDemoFactory factory)
 {
     private const string CampaignId = AssessmentSupport.CampaignId;
 
@@ -103,6 +114,8 @@ public sealed class MonthPublisherTests(PublishedDemoFactory factory) : IClassFi
         Assert.Equal(before.Id, (await Current(9, "CHOGAO")).Id);
         var onTime = factory.Month("district", 9).DueLeaves.First(c => c.Method is Emulation.Core.Campaigns.RatioMethod).Code;
         await factory.Act("CHOGAO", 9, (s, m, now) => s.Reappraise(m, [new Adjustment(onTime, "0", "10", "Hồ sơ trễ hạn chưa được tính đúng")], "noivu", now));
+        var publicClient = factory.CreateBrowserlikeClient();
+        Assert.Equal(Vi(before.MonthTotal), await PublicTotal(publicClient));
 
         await using (var scope = factory.Services.CreateAsyncScope())
         {
@@ -115,6 +128,7 @@ public sealed class MonthPublisherTests(PublishedDemoFactory factory) : IClassFi
 
         var after = await Current(9, "CHOGAO");
         Assert.True(after.MonthTotal < before.MonthTotal);
+        Assert.Equal(Vi(after.MonthTotal), await PublicTotal(publicClient));
         Assert.Equal(before.MonthTotal, after.PreviousMonthTotal);
         Assert.Equal(before.YearScore, after.PreviousYearScore);
         var october = await Current(10, "CHOGAO");
@@ -150,6 +164,12 @@ public sealed class MonthPublisherTests(PublishedDemoFactory factory) : IClassFi
             Assert.Contains("TANPHUOC", refused.Arguments[0].ToString(), StringComparison.Ordinal);
         }
     }
+
+    private static string Vi(decimal points) => points.ToString("N2", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
+
+    /// <summary>Chợ Gạo's September total as the public page shows it.</summary>
+    private static async Task<string> PublicTotal(HttpClient client) =>
+        (await client.GetDocument("/Public/Unit/CHOGAO?month=9&period=month")).QuerySelector(".big-score strong")!.TextContent;
 
     private Task<PublishedUnit> Current(int month, string unit) =>
         factory.WithDb(db => db.PublishedUnits.SingleAsync(u => u.UnitCode == unit
