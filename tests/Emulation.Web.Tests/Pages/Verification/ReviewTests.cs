@@ -335,6 +335,9 @@ public sealed class ReviewTests(EmulationFactory factory) : IClassFixture<Emulat
         Assert.Contains("Đơn vị chưa nộp", page.QuerySelector(".review-state")!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("#review-form"));
         Assert.Contains("đang tổng hợp", page.QuerySelector(".criterion .note-text")!.TextContent, StringComparison.Ordinal);
+        // The unit's month page leads verifiers here, and only them.
+        Assert.NotNull((await noivu.GetDocument(Url("CHOGAO", 11))).QuerySelector(".status-line a[href='/Verification/CHOGAO/11']"));
+        Assert.Null((await staff.GetDocument(Url("CHOGAO", 11))).QuerySelector("a[href='/Verification/CHOGAO/11']"));
     }
 
     [Theory]
