@@ -134,6 +134,9 @@ public sealed class MonthModel(IMediator mediator, IStringLocalizer<SharedResour
     public async Task ReloadAsync(CancellationToken ct)
     {
         Data = await mediator.Send(new Query(User, UnitCode, MonthNumber), ct);
+        // What was typed stays on the screen; the version moves to the stored one, so that after
+        // reading the message and checking, saving again is taken.
+        Version = Data.Sheet.Version;
     }
 
     private async Task<IActionResult> SaveForm(string unit, int month, bool submit, CancellationToken ct)

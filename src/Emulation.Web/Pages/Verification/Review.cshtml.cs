@@ -56,7 +56,10 @@ public sealed partial class ReviewModel(IMediator mediator, IStringLocalizer<Sha
     public string? Notice { get; set; }
 
     /// <summary>Whether the accept-or-return form is shown: a submitted month, or that form's refused post.</summary>
-    public bool Reviewing => Data.CanAct && (Data.Sheet.Status == SubmissionStatus.Submitted || Refused == ReviewForm);
+    public bool Reviewing => Data.CanAct && (Data.Sheet.Status is SubmissionStatus.Submitted or SubmissionStatus.Verified || Refused == ReviewForm);
+
+    /// <summary>A verified month (not locked, e.g. reopened): saving changes its appraisal, each change with a reason.</summary>
+    public bool Reappraising => Data.Sheet.Status == SubmissionStatus.Verified;
 
     /// <summary>Whether the disputes' answer form is shown: a disputed month, or that form's refused post.</summary>
     public bool Answering => Data.CanAct && (Data.Sheet.Status == SubmissionStatus.Disputed || Refused == DisputeForm);
@@ -245,6 +248,7 @@ public sealed partial class ReviewModel(IMediator mediator, IStringLocalizer<Sha
             RequireVerifier(command.User);
             var loaded = await months.Load(command.User, command.Unit, command.Month, UnitOperations.Read, forUpdate: true, cancellationToken);
             var submission = Current(loaded, command.Version, "Submission.CannotVerify");
+            var reappraising = submission.Status == SubmissionStatus.Verified;
             var month = loaded.Month;
             var problems = new List<EntryProblem>();
             var adjustments = new List<Adjustment>();
@@ -279,7 +283,15 @@ public sealed partial class ReviewModel(IMediator mediator, IStringLocalizer<Sha
             }
 
             var who = Who(command.User);
-            submission.Verify(month, adjustments, who, clock.UtcNow);
+            if (reappraising)
+            {
+                submission.Reappraise(month, adjustments, who, clock.UtcNow);
+            }
+            else
+            {
+                submission.Verify(month, adjustments, who, clock.UtcNow);
+            }
+
             await months.Save(cancellationToken);
             LogVerified(logger, loaded.Unit.Code, month.Month, adjustments.Count, who);
             return new ReviewOutcome([], adjustments.Count, 0, loaded.UnitName);

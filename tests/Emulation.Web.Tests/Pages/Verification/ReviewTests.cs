@@ -52,8 +52,10 @@ public sealed class ReviewTests(EmulationFactory factory) : IClassFixture<Emulat
         Assert.True(await factory.WithDb(db => db.AuditEntries.AnyAsync(a => a.Action == "submission.verified" && a.Entity == stored.AuditName && a.Who == "noivu")));
         var after = await noivu.GetDocument(ReviewUrl(1));
         Assert.Contains("không điều chỉnh", after.QuerySelector(".flash")!.TextContent, StringComparison.Ordinal);
-        Assert.Null(after.QuerySelector("#review-form"));
         Assert.Contains("Đã thẩm định ngày 28/11/2017", after.QuerySelector(".review-state")!.TextContent, StringComparison.Ordinal);
+        // Verified, not locked: the form stays for re-appraisal, and returning is no longer offered.
+        Assert.Null(after.QuerySelector("#review-form button[formaction*='handler=Return']"));
+        Assert.NotNull(after.QuerySelector("#review-form button[formaction*='handler=Accept']"));
     }
 
     [Fact]
