@@ -85,6 +85,9 @@ public sealed partial class DemoHistorySeeder(EmulationDb db, CampaignCatalog ca
             await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536;", ct);
         }
 
+        // The year is written unit by unit, but its audit lines are held back and written last in
+        // time order: ids grow with time, as they do in real use (the audit page lists by id).
+        var auditLines = new List<AuditRecord>();
         foreach (var member in members)
         {
             // One unit per save keeps the change tracker small.
@@ -102,6 +105,7 @@ public sealed partial class DemoHistorySeeder(EmulationDb db, CampaignCatalog ca
                 if (submission.Status == SubmissionStatus.Disputed)
                 {
                     // Answering a dispute names it by its stored id.
+                    HoldAuditLines(auditLines);
                     await db.SaveChangesAsync(ct);
                     year.AnswerDisputes(submission);
                 }
@@ -109,8 +113,13 @@ public sealed partial class DemoHistorySeeder(EmulationDb db, CampaignCatalog ca
                 tally.Add(submission, MonthFramework.For(campaign, unit.KindCode, month));
             }
 
+            HoldAuditLines(auditLines);
             await db.SaveChangesAsync(ct);
         }
+
+        db.ChangeTracker.Clear();
+        db.AuditEntries.AddRange(auditLines.OrderBy(r => r.AtUtc).Select(AuditEntry.From));
+        await db.SaveChangesAsync(ct);
 
         await transaction.CommitAsync(ct);
         if (db.Database.IsSqlite())
@@ -124,6 +133,10 @@ public sealed partial class DemoHistorySeeder(EmulationDb db, CampaignCatalog ca
         LogSeeded(logger, CampaignId, members.Count, tally.Submissions, tally.Verified, tally.Submitted, tally.Drafts, tally.Late, tally.Adjusted,
             (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
+
+    /// <summary>Takes what the tracked entities recorded, so this save writes no audit line of its own.</summary>
+    private void HoldAuditLines(List<AuditRecord> held) =>
+        held.AddRange(db.ChangeTracker.Entries().Select(e => e.Entity).OfType<IAudited>().SelectMany(e => e.TakeAuditRecords()));
 
     private static DemoUnit Cast(Unit unit, int communes)
     {
