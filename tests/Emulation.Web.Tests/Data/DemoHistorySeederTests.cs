@@ -162,6 +162,17 @@ public sealed class DemoHistorySeederTests(DemoHistorySeederTests.HistoryFactory
     }
 
     [Fact]
+    public async Task The_years_audit_lines_are_numbered_in_time_order()
+    {
+        await factory.Year;
+        var history = await factory.WithDb(db => db.AuditEntries.Where(a => a.Entity.StartsWith("submission:"))
+            .OrderBy(a => a.Id).Select(a => a.AtUtc).ToListAsync());
+
+        Assert.True(history.Count > 1000);
+        Assert.Equal(history.Order(), history);
+    }
+
+    [Fact]
     public async Task Every_transition_is_in_the_audit_log()
     {
         var submissions = (await factory.Year).Submissions;

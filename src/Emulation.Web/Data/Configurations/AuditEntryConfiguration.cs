@@ -15,5 +15,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Reason).HasMaxLength(2000);
         builder.HasIndex(a => a.AtUtc);
         builder.HasIndex(a => new { a.UnitId, a.Month });
+        // The audit page filters, counts and pages by person, by action and by month alone, and
+        // lists the actions present; each index also orders its lines by id (the rowid).
+        builder.HasIndex(a => a.Who);
+        builder.HasIndex(a => a.Action);
+        builder.HasIndex(a => a.Month);
     }
 }

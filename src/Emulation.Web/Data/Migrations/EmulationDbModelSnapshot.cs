@@ -59,7 +59,13 @@ namespace Emulation.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Action");
+
                     b.HasIndex("AtUtc");
+
+                    b.HasIndex("Month");
+
+                    b.HasIndex("Who");
 
                     b.HasIndex("UnitId", "Month");
 

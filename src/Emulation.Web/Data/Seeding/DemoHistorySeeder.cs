@@ -85,6 +85,9 @@ public sealed partial class DemoHistorySeeder(EmulationDb db, CampaignCatalog ca
             await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536;", ct);
         }
 
+        // The year is written unit by unit, but its audit lines are held back and written last in
+        // time order: ids grow with time, as they do in real use (the audit page lists by id).
+        var auditLines = new List<AuditEntry>();
         foreach (var member in members)
         {
             // One unit per save keeps the change tracker small.
@@ -102,6 +105,7 @@ public sealed partial class DemoHistorySeeder(EmulationDb db, CampaignCatalog ca
                 if (submission.Status == SubmissionStatus.Disputed)
                 {
                     // Answering a dispute names it by its stored id.
+                    HoldAuditLines(auditLines);
                     await db.SaveChangesAsync(ct);
                     year.AnswerDisputes(submission);
                 }
@@ -109,6 +113,7 @@ public sealed partial class DemoHistorySeeder(EmulationDb db, CampaignCatalog ca
                 tally.Add(submission, MonthFramework.For(campaign, unit.KindCode, month));
             }
 
+            HoldAuditLines(auditLines);
             await db.SaveChangesAsync(ct);
         }
 
@@ -120,8 +125,13 @@ public sealed partial class DemoHistorySeeder(EmulationDb db, CampaignCatalog ca
             var next = new DateOnly(campaign.Year, month, 1).AddMonths(1);
             var day = DemoCalendar.WorkdayOnOrAfter(new DateOnly(next.Year, next.Month, 20));
             await publisher.Publish(campaign, month, verifier, DemoCalendar.At(day, 7 * 60), ct);
+            HoldAuditLines(auditLines);
             await db.SaveChangesAsync(ct);
         }
+
+        db.ChangeTracker.Clear();
+        db.AuditEntries.AddRange(auditLines.OrderBy(e => e.AtUtc));
+        await db.SaveChangesAsync(ct);
 
         await transaction.CommitAsync(ct);
         if (db.Database.IsSqlite())
@@ -134,6 +144,20 @@ public sealed partial class DemoHistorySeeder(EmulationDb db, CampaignCatalog ca
         db.ChangeTracker.Clear();
         LogSeeded(logger, CampaignId, members.Count, tally.Submissions, tally.Verified, tally.Submitted, tally.Drafts, tally.Late, tally.Adjusted,
             (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// Takes what the tracked entities recorded, and the audit lines added to the unit of work
+    /// (the publisher's), so this save writes no audit line of its own.
+    /// </summary>
+    private void HoldAuditLines(List<AuditEntry> held)
+    {
+        held.AddRange(db.ChangeTracker.Entries().Select(e => e.Entity).OfType<IAudited>().SelectMany(e => e.TakeAuditRecords()).Select(AuditEntry.From));
+        foreach (var added in db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList())
+        {
+            held.Add(added.Entity);
+            added.State = EntityState.Detached;
+        }
     }
 
     private static DemoUnit Cast(Unit unit, int communes)
