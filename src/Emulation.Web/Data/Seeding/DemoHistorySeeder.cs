@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Emulation.Web.Domain;
 using Emulation.Web.Infrastructure;
+using Emulation.Web.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Emulation.Web.Data.Seeding;
@@ -14,7 +15,7 @@ namespace Emulation.Web.Data.Seeding;
 /// same year, and the audit log holds a line for every step. Nothing is written when the campaign
 /// already has a submission.
 /// </summary>
-public sealed partial class DemoHistorySeeder(EmulationDb db, CampaignCatalog catalog, ILogger<DemoHistorySeeder> logger)
+public sealed partial class DemoHistorySeeder(EmulationDb db, CampaignCatalog catalog, NoticeInterceptor notices, ILogger<DemoHistorySeeder> logger)
 {
     /// <summary>The demo campaign.</summary>
     public const string CampaignId = "tien-giang-2017";
@@ -85,31 +86,47 @@ public sealed partial class DemoHistorySeeder(EmulationDb db, CampaignCatalog ca
             await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536;", ct);
         }
 
+        async Task Write(DemoUnitYear year, Unit unit, int month)
+        {
+            if (year.Write(month) is not { } submission)
+            {
+                return;
+            }
+
+            db.Submissions.Add(submission);
+            if (submission.Status == SubmissionStatus.Disputed)
+            {
+                // Answering a dispute names it by its stored id.
+                await db.SaveChangesAsync(ct);
+                year.AnswerDisputes(submission);
+            }
+
+            tally.Add(submission, MonthFramework.For(campaign, unit.KindCode, month));
+        }
+
         foreach (var member in members)
         {
             // One unit per save keeps the change tracker small.
             db.ChangeTracker.Clear();
             var unit = await db.Units.SingleAsync(u => u.Id == member.UnitId, ct);
             var year = new DemoUnitYear(campaign, Cast(unit, communes.GetValueOrDefault(unit.Id)), verifier);
-            foreach (var month in campaign.Months.Where(m => m <= DemoUnitYear.OpenMonth))
+            // The months before the open one are the back-story: they make no notices. The open
+            // month's submissions tell the verifiers, as they would have.
+            using (notices.Silence(db))
             {
-                if (year.Write(month) is not { } submission)
+                foreach (var month in campaign.Months.Where(m => m < DemoUnitYear.OpenMonth))
                 {
-                    continue;
+                    await Write(year, unit, month);
                 }
 
-                db.Submissions.Add(submission);
-                if (submission.Status == SubmissionStatus.Disputed)
-                {
-                    // Answering a dispute names it by its stored id.
-                    await db.SaveChangesAsync(ct);
-                    year.AnswerDisputes(submission);
-                }
-
-                tally.Add(submission, MonthFramework.For(campaign, unit.KindCode, month));
+                await db.SaveChangesAsync(ct);
             }
 
-            await db.SaveChangesAsync(ct);
+            if (campaign.HasMonth(DemoUnitYear.OpenMonth))
+            {
+                await Write(year, unit, DemoUnitYear.OpenMonth);
+                await db.SaveChangesAsync(ct);
+            }
         }
 
         await transaction.CommitAsync(ct);
