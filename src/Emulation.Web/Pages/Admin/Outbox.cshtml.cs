@@ -1,5 +1,6 @@
 using Emulation.Web.Data;
 using Emulation.Web.Domain;
+using Emulation.Web.Infrastructure;
 using Emulation.Web.Infrastructure.Notifications;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -30,8 +31,9 @@ public sealed class OutboxModel(IMediator mediator) : PageModel
     /// <summary>The mail server when one is configured (host, port, sender), the counts and a page of messages.</summary>
     public sealed record View(string? Server, string? From, int Total, int Sent, int NoAddress, int Failed, IReadOnlyList<Line> Lines, int Page, int Pages);
 
-    public sealed record Line(long Id, DateTime CreatedAtUtc, string To, string Subject, string Body, State State, DateTime? SentAtUtc, DateTime? NextAttemptAtUtc,
-        int Attempts, string? LastError);
+    /// <summary>One message; <see cref="UnitName"/> and <see cref="Audience"/> say whom its notice is for, addresses or not.</summary>
+    public sealed record Line(long Id, DateTime CreatedAtUtc, NoticeAudience Audience, string UnitName, string To, string Subject, string Body, State State,
+        DateTime? SentAtUtc, DateTime? NextAttemptAtUtc, int Attempts, string? LastError);
 
     public sealed record Query(int Page) : IRequest<View>;
 
@@ -45,15 +47,25 @@ public sealed class OutboxModel(IMediator mediator) : PageModel
             var failed = await db.OutboxMessages.CountAsync(m => m.SentAtUtc == null && m.LastError != null, cancellationToken);
             var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
             var page = Math.Clamp(query.Page, 1, pages);
+            var english = CultureText.IsEnglish;
             // Ordered by id: ids only grow, so the newest message comes first.
             var lines = (await db.OutboxMessages.AsNoTracking().OrderByDescending(m => m.Id)
                     .Skip((page - 1) * PageSize).Take(PageSize)
+                    .Select(m => new
+                    {
+                        Message = m,
+                        m.Notification!.Audience,
+                        UnitName = db.Units.Where(u => u.Id == m.Notification.UnitId).Select(u => english ? u.NameEn : u.NameVi).FirstOrDefault() ?? m.Notification.UnitCode,
+                    })
                     .ToListAsync(cancellationToken))
-                .Select(m => new Line(m.Id, m.CreatedAtUtc, m.To, m.Subject, m.Body, StateOf(m), m.SentAtUtc, m.NextAttemptAtUtc, m.Attempts, m.LastError))
+                .Select(r => LineOf(r.Message, r.Audience, r.UnitName))
                 .ToList();
             var o = smtp.Value;
             return new View(o.IsConfigured ? $"{o.Host}:{o.Port}" : null, o.From, total, sent, noAddress, failed, lines, page, pages);
         }
+
+        private static Line LineOf(OutboxMessage m, NoticeAudience audience, string unitName) =>
+            new(m.Id, m.CreatedAtUtc, audience, unitName, m.To, m.Subject, m.Body, StateOf(m), m.SentAtUtc, m.NextAttemptAtUtc, m.Attempts, m.LastError);
 
         private static State StateOf(OutboxMessage m) =>
             m.SentAtUtc is not null ? State.Sent
