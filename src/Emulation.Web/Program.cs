@@ -101,6 +101,8 @@ services.AddScoped<IAuthorizationHandler, UnitAccessHandler>();
 services.AddScoped<UnitAccess>();
 services.AddScoped<Emulation.Web.Pages.Assessments.UnitMonths>();
 services.AddScoped<Emulation.Web.Pages.Verification.MonthPublisher>();
+services.AddScoped<Emulation.Web.Pages.Rankings.PublishedResults>();
+services.AddMemoryCache();
 
 // Vietnamese text stays readable in the HTML instead of turning into numeric entities.
 services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

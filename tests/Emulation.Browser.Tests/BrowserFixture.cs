@@ -10,13 +10,23 @@ namespace Emulation.Browser.Tests;
 /// The application on a real port (Kestrel) and Debian's Chromium driven by Playwright. No
 /// browser is ever downloaded: Playwright launches /usr/bin/chromium.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
 
     private IPlaywright? playwright;
 
-    public EmulationFactory App { get; } = new();
+    public BrowserFixture()
+        : this(new EmulationFactory())
+    {
+    }
+
+    protected BrowserFixture(EmulationFactory app)
+    {
+        App = app;
+    }
+
+    public EmulationFactory App { get; }
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -60,11 +70,27 @@ public sealed class BrowserFixture : IAsyncLifetime
         await App.DisposeAsync();
     }
 
-    /// <summary>A fresh browser context (its own cookies) with a page on the application.</summary>
-    public async Task<IPage> NewPage()
+    /// <summary>A fresh browser context (its own cookies) with a page on the application; a phone's screen when asked.</summary>
+    public async Task<IPage> NewPage(bool phone = false)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = "en-US" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            Locale = "en-US",
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : null,
+            IsMobile = phone,
+            HasTouch = phone,
+        });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
+    }
+}
+
+/// <summary>The application with the demo year: January–October verified and published, November open.</summary>
+public sealed class DemoYearBrowserFixture() : BrowserFixture(new DemoYearFactory())
+{
+    private sealed class DemoYearFactory : EmulationFactory
+    {
+        public override bool DemoHistory => true;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Emulation.Cli.Output;
+using Emulation.Core.Output;
 using Emulation.Core.Scoring;
 
 namespace Emulation.Cli.Commands;

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Emulation.Cli.Output;
@@ -7,17 +6,10 @@ namespace Emulation.Cli.Output;
 /// <summary>Writes UTF-8 output straight to the bytes under a text writer (stdout), buffered.</summary>
 internal static class OutputStream
 {
-    private static readonly JsonWriterOptions JsonOptions = new()
-    {
-        Indented = true,
-        // Unit names and titles are Vietnamese: keep them readable (the output is UTF-8).
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>Writes JSON with <see cref="Utf8JsonWriter"/> to the stream under <paramref name="output"/>.</summary>
     public static void Json(TextWriter output, Action<Utf8JsonWriter> write) => Bytes(output, stream =>
     {
-        using var json = new Utf8JsonWriter(stream, JsonOptions);
+        using var json = new Utf8JsonWriter(stream, Core.Output.Figures.JsonOptions);
         write(json);
         json.Flush();
         stream.Write("\n"u8);

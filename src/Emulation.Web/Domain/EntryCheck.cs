@@ -11,6 +11,12 @@ public enum EntryPart
     Denominator,
     Note,
     Evidence,
+
+    /// <summary>The reason a verifier gives for changing the entry (an adjustment, a dispute's answer).</summary>
+    Reason,
+
+    /// <summary>A verifier's finding on the entry, sent with a return.</summary>
+    Finding,
 }
 
 /// <summary>

@@ -356,6 +356,39 @@ public sealed class Submission : IAudited
         Touch(who, utcNow);
     }
 
+    /// <summary>
+    /// A verifier changes the appraisal of a verified submission — after its month was reopened, or
+    /// before it is locked — each change with a reason; it stays verified.
+    /// </summary>
+    public void Reappraise(MonthFramework month, IReadOnlyList<Adjustment> adjustments, string who, DateTime utcNow)
+    {
+        Same(month);
+        ArgumentNullException.ThrowIfNull(adjustments);
+        RequireStatus("Submission.CannotReappraise", SubmissionStatus.Verified);
+        if (adjustments.Count == 0)
+        {
+            throw new DomainException("Adjustment.Nothing");
+        }
+
+        if (adjustments.GroupBy(a => a.Criterion).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new DomainException("Entry.Twice", twice.Key);
+        }
+
+        foreach (var adjustment in adjustments)
+        {
+            CheckAdjustment(month, adjustment.Criterion, adjustment.Value, adjustment.Denominator, adjustment.Reason);
+        }
+
+        foreach (var adjustment in adjustments)
+        {
+            Adjust(adjustment.Criterion, adjustment.Value, adjustment.Denominator, adjustment.Reason, who, utcNow);
+        }
+
+        Record("submission.reappraised", who, utcNow, null, $"{adjustments.Count} adjustment(s)", null);
+        Touch(who, utcNow);
+    }
+
     /// <summary>Within the campaign's dispute window after verification, the unit contests appraised entries.</summary>
     public void Dispute(MonthFramework month, IReadOnlyList<DisputeInput> items, string who, DateTime utcNow)
     {

@@ -14,9 +14,10 @@ public sealed class AuditLog(EmulationDb db, BusinessClock clock)
 {
     public const int MaxWhoLength = AuditEntry.MaxWhoLength;
 
-    public AuditEntry Write(string who, string action, string entity, string? oldValue, string? newValue, string? reason, int? unitId = null, int? month = null)
+    /// <param name="atUtc">When it happened, when not now (the demo year's history); default the business clock's now.</param>
+    public AuditEntry Write(string who, string action, string entity, string? oldValue, string? newValue, string? reason, int? unitId = null, int? month = null, DateTime? atUtc = null)
     {
-        var entry = AuditEntry.Create(clock.UtcNow, who, action, entity, oldValue, newValue, reason, unitId, month);
+        var entry = AuditEntry.Create(atUtc ?? clock.UtcNow, who, action, entity, oldValue, newValue, reason, unitId, month);
         db.AuditEntries.Add(entry);
         return entry;
     }

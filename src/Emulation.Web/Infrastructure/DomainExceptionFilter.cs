@@ -19,7 +19,8 @@ public interface IReloadAfterRefusal
 /// <summary>
 /// The one place where a refusal becomes words: a <see cref="DomainException"/> (or a concurrent
 /// change caught by the database) thrown by a page handler turns into a form error in the reader's
-/// language, and the page is shown again with what was posted; a <see cref="NotFoundException"/> is a 404. A script's request
+/// language, and the page is shown again with what was posted; a <see cref="NotFoundException"/> is a 404, a
+/// <see cref="ForbiddenException"/> a 403. A script's request
 /// (<c>X-Requested-With: fetch</c>) gets the message as JSON with status 409.
 /// </summary>
 public sealed partial class DomainExceptionFilter(IStringLocalizer<SharedResource> localizer, ILogger<DomainExceptionFilter> logger) : IAsyncPageFilter
@@ -37,6 +38,14 @@ public sealed partial class DomainExceptionFilter(IStringLocalizer<SharedResourc
         {
             executed.ExceptionHandled = true;
             executed.Result = new NotFoundResult();
+            return;
+        }
+
+        if (executed.Exception is ForbiddenException && !executed.ExceptionHandled)
+        {
+            executed.ExceptionHandled = true;
+            LogForbidden(logger, context.HttpContext.User.Identity?.Name ?? "-", context.HttpContext.Request.Path);
+            executed.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
             return;
         }
 
@@ -77,4 +86,7 @@ public sealed partial class DomainExceptionFilter(IStringLocalizer<SharedResourc
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused for {User} on {Path}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string user, string path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Forbidden for {User} on {Path} (answered 403).")]
+    private static partial void LogForbidden(ILogger logger, string user, string path);
 }

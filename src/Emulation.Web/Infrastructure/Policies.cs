@@ -12,6 +12,7 @@ public static class Policies
     public const string Verification = nameof(Verification);
     public const string Rankings = nameof(Rankings);
     public const string Awards = nameof(Awards);
+    public const string Exports = nameof(Exports);
     public const string Admin = nameof(Admin);
     public const string Audit = nameof(Audit);
 
@@ -23,6 +24,7 @@ public static class Policies
         options.AddPolicy(Verification, p => p.RequireRole(Roles.Verifier, Roles.Administrator));
         options.AddPolicy(Rankings, p => p.RequireAuthenticatedUser());
         options.AddPolicy(Awards, p => p.RequireRole(Roles.CommitteeChair, Roles.CommitteeMember, Roles.Verifier, Roles.Administrator));
+        options.AddPolicy(Exports, p => p.RequireRole(Roles.Verifier, Roles.Administrator));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(Audit, p => p.RequireRole(Roles.Administrator, Roles.Verifier));
         // Everything not named otherwise needs a signed-in user.
@@ -36,6 +38,7 @@ public static class Policies
             options.Conventions.AuthorizeFolder("/Assessments", Assessments);
             options.Conventions.AuthorizeFolder("/Verification", Verification);
             options.Conventions.AuthorizeFolder("/Rankings", Rankings);
+            options.Conventions.AuthorizeFolder("/Rankings/Export", Exports);
             options.Conventions.AuthorizeFolder("/Awards", Awards);
             options.Conventions.AuthorizeFolder("/Admin", Admin);
             options.Conventions.AuthorizeFolder("/Audit", Audit);

@@ -94,6 +94,12 @@ public sealed partial class UnitAccess(EmulationDb db, IAuthorizationService aut
 /// <summary>Something the user asked for does not exist for them: answered 404, never 500.</summary>
 public sealed class NotFoundException() : Exception("Not found.");
 
+/// <summary>
+/// The user may read this but not do it (an administrator on a verifier's action): answered 403.
+/// Unlike <see cref="NotFoundException"/> nothing is hidden, the page was already readable.
+/// </summary>
+public sealed class ForbiddenException() : Exception("Forbidden.");
+
 internal static class UnitClaims
 {
     public static bool BelongsTo(this ClaimsPrincipal user, UnitResource unit) =>

@@ -17,7 +17,7 @@ public sealed class DemoHistorySeederTests(DemoHistorySeederTests.HistoryFactory
     private static readonly DateOnly DemoToday = new(2017, 11, 28);
 
     [Fact]
-    public async Task January_to_October_are_verified_for_every_block_member()
+    public async Task January_to_October_are_verified_locked_and_published_for_every_block_member()
     {
         var year = await factory.Year;
 
@@ -25,7 +25,7 @@ public sealed class DemoHistorySeederTests(DemoHistorySeederTests.HistoryFactory
         {
             var months = year.Submissions.Where(s => s.UnitCode == member.Unit && s.Month <= October).ToList();
             Assert.Equal(Enumerable.Range(1, October), months.Select(s => s.Month).Order());
-            Assert.All(months, s => Assert.Equal(SubmissionStatus.Verified, s.Status));
+            Assert.All(months, s => Assert.Equal((SubmissionStatus.Locked, SubmissionStatus.Verified), (s.Status, s.LockedFrom)));
         }
 
         Assert.Equal(61, year.Members.Count);
@@ -113,7 +113,7 @@ public sealed class DemoHistorySeederTests(DemoHistorySeederTests.HistoryFactory
         var september = (await factory.Year).Submissions.Single(s => s.UnitCode == "CHOGAO" && s.Month == 9);
         var audit = await AuditOf("CHOGAO", 9);
 
-        Assert.Equal(SubmissionStatus.Verified, september.Status);
+        Assert.Equal((SubmissionStatus.Locked, SubmissionStatus.Verified), (september.Status, september.LockedFrom));
         Assert.Equal([1, 2], september.Versions.Select(v => v.Number).Order());
         var returned = Assert.Single(audit, a => a.Action == "submission.returned");
         var resubmitted = Assert.Single(audit, a => a.Action == "submission.resubmitted");
@@ -131,7 +131,7 @@ public sealed class DemoHistorySeederTests(DemoHistorySeederTests.HistoryFactory
         var august = year.Submissions.Single(s => s.UnitCode == "TANPHUOC" && s.Month == 8);
         var audit = await AuditOf("TANPHUOC", 8);
 
-        Assert.Equal(SubmissionStatus.Verified, august.Status);
+        Assert.Equal((SubmissionStatus.Locked, SubmissionStatus.Verified), (august.Status, august.LockedFrom));
         var dispute = Assert.Single(august.Disputes);
         Assert.Equal(("tanphuoc", "noivu", DisputeDecision.Changed), (dispute.LodgedBy, dispute.AnsweredBy, dispute.Decision));
         Assert.False(string.IsNullOrWhiteSpace(dispute.Answer));

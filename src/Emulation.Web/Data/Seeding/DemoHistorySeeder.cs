@@ -15,7 +15,8 @@ namespace Emulation.Web.Data.Seeding;
 /// same year, and the audit log holds a line for every step. Nothing is written when the campaign
 /// already has a submission.
 /// </summary>
-public sealed partial class DemoHistorySeeder(EmulationDb db, CampaignCatalog catalog, NoticeInterceptor notices, ILogger<DemoHistorySeeder> logger)
+public sealed partial class DemoHistorySeeder(EmulationDb db, CampaignCatalog catalog, Pages.Verification.MonthPublisher publisher, NoticeInterceptor notices,
+    ILogger<DemoHistorySeeder> logger)
 {
     /// <summary>The demo campaign.</summary>
     public const string CampaignId = "tien-giang-2017";
@@ -127,6 +128,17 @@ public sealed partial class DemoHistorySeeder(EmulationDb db, CampaignCatalog ca
                 await Write(year, unit, DemoUnitYear.OpenMonth);
                 await db.SaveChangesAsync(ct);
             }
+        }
+
+        // Sở Nội vụ locked and published each finished month around the 20th of the next, through
+        // the same path as the verification page.
+        foreach (var month in campaign.Months.Where(m => m < DemoUnitYear.OpenMonth))
+        {
+            db.ChangeTracker.Clear();
+            var next = new DateOnly(campaign.Year, month, 1).AddMonths(1);
+            var day = DemoCalendar.WorkdayOnOrAfter(new DateOnly(next.Year, next.Month, 20));
+            await publisher.Publish(campaign, month, verifier, DemoCalendar.At(day, 7 * 60), ct);
+            await db.SaveChangesAsync(ct);
         }
 
         await transaction.CommitAsync(ct);

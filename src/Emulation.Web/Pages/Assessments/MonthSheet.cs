@@ -33,6 +33,9 @@ public sealed record MonthSheet(
     DateTime? LastSubmittedAtUtc,
     string? LastSubmittedBy,
     DateOnly? VerifiedOn,
+    string? VerifiedBy,
+    DateTime? ReturnedAtUtc,
+    string? ReturnedBy,
     DateOnly? DisputeUntil,
     string? MissingReason,
     DateTime? UpdatedAtUtc,
@@ -99,7 +102,8 @@ public sealed record MonthSheet(
             loaded.Unit.Code, loaded.UnitName, loaded.Block, campaign.Id, campaign.Title.For(CultureInfo.CurrentUICulture), campaign.Year, month.Month,
             status, submission?.Version ?? 0, submission?.DeadlineIn(month) ?? month.Deadline, month.Deadline, submission?.ExtensionReason, today,
             submission?.FirstSubmittedOn, submission?.DaysLate(month) ?? 0, submission?.VersionCount ?? 0,
-            submission?.LastSubmittedAtUtc, submission?.LastSubmittedBy, submission?.VerifiedOn, submission?.DisputeUntil(month), submission?.MissingReason,
+            submission?.LastSubmittedAtUtc, submission?.LastSubmittedBy, submission?.VerifiedOn, submission?.VerifiedBy,
+            submission?.ReturnedAtUtc, submission?.ReturnedBy, submission?.DisputeUntil(month), submission?.MissingReason,
             submission?.UpdatedAtUtc, areas, SheetScore.Of(self), appraisedResult is null ? null : SheetScore.Of(appraisedResult), disputes,
             submission?.Problems(month) ?? [.. month.DueLeaves.Select(l => new EntryProblem(l.Code, EntryPart.Value, "Entry.Missing", [l.Code]))]);
     }
@@ -170,6 +174,9 @@ public sealed record SheetRow(
     public ScoringMethod? Method => Criterion.Method;
     public bool EvidenceRequired => Criterion.EvidenceRequired;
     public bool HasEvidence => Files.Count > 0 || References.Count > 0;
+
+    /// <summary>The inputs that count: the appraised ones when adjusted, else the unit's.</summary>
+    public (string? Value, string? Denominator) Final => Adjusted ? (AppraisedValue, AppraisedDenominator) : (Value, Denominator);
 }
 
 public sealed record SheetFile(int Id, string Name, long Size, string ContentType, string UploadedBy, DateTime UploadedAtUtc);

@@ -52,7 +52,11 @@ public sealed partial class MonthPublisher(EmulationDb db, BusinessClock clock, 
     /// months already published); all in the caller's unit of work, saved by the caller.
     /// </summary>
     /// <exception cref="DomainException">The month is not ready (<see cref="Check"/>), or not a campaign month.</exception>
-    public async Task<Publication> Publish(Campaign campaign, int month, string who, CancellationToken ct)
+    public async Task<Publication> Publish(Campaign campaign, int month, string who, CancellationToken ct) =>
+        await Publish(campaign, month, who, clock.UtcNow, ct);
+
+    /// <summary>Publishes at a given instant (the demo year publishes its months at 2017's dates).</summary>
+    public async Task<Publication> Publish(Campaign campaign, int month, string who, DateTime utcNow, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         if (!campaign.HasMonth(month))
@@ -81,7 +85,7 @@ public sealed partial class MonthPublisher(EmulationDb db, BusinessClock clock, 
             throw new DomainException("Publish.NotVerified", readiness.NotVerified.Count, string.Join(", ", readiness.NotVerified.Take(10)));
         }
 
-        var now = clock.UtcNow;
+        var now = utcNow;
         var submissions = await db.Submissions.Where(s => s.CampaignId == campaign.Id && s.Month == month)
             .Include(s => s.Entries).AsSplitQuery().ToListAsync(ct);
         var expected = await Expected(campaign, ct);
@@ -94,17 +98,18 @@ public sealed partial class MonthPublisher(EmulationDb db, BusinessClock clock, 
         var current = await db.Publications.Where(p => p.CampaignId == campaign.Id && p.SupersededAtUtc == null)
             .Include(p => p.Units).ThenInclude(u => u.Entries).AsSplitQuery()
             .ToListAsync(ct);
+        var again = current.Any(p => p.Month == month);
         var published = Snapshot(campaign, month, expected, submissions, current, who, now, reason: null);
-        audit.Write(who, current.Any(p => p.Month == month) ? MonthRepublished : MonthPublished, $"campaign:{campaign.Id}/month:{month}",
-            null, $"publication {published.Number}, {published.Units.Count} units", null, null, month);
+        audit.Write(who, again ? MonthRepublished : MonthPublished, $"campaign:{campaign.Id}/month:{month}",
+            null, $"publication {published.Number}, {published.Units.Count} units", null, null, month, now);
         LogPublished(logger, campaign.Id, month, published.Number, published.Units.Count);
 
         // A later month's year to date counts this one: it is published anew from the new figures.
         foreach (var later in current.Where(p => p.Month > month).OrderBy(p => p.Month).ToList())
         {
-            var again = Snapshot(campaign, later.Month, expected, null, current, who, now, reason: $"tháng {month} được công bố lại (month {month} was published again)");
+            var anew = Snapshot(campaign, later.Month, expected, null, current, who, now, reason: $"tháng {month} được công bố lại (month {month} was published again)");
             audit.Write(who, MonthRepublished, $"campaign:{campaign.Id}/month:{later.Month}", null,
-                $"publication {again.Number}, {again.Units.Count} units", $"month {month} was published again", null, later.Month);
+                $"publication {anew.Number}, {anew.Units.Count} units", $"month {month} was published again", null, later.Month, now);
         }
 
         return published;

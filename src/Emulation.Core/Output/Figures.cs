@@ -2,21 +2,42 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace Emulation.Cli.Output;
+namespace Emulation.Core.Output;
 
-/// <summary>How figures and fields are written: 2 decimals at most, invariant culture, RFC 4180 quoting.</summary>
-internal static class Figures
+/// <summary>
+/// How figures and fields are written for machines (the command's output and the web's exports):
+/// 2 decimals at most, invariant culture, RFC 4180 quoting.
+/// </summary>
+public static class Figures
 {
+    /// <summary>
+    /// How JSON is written for people and scripts alike: indented, Vietnamese names readable (the
+    /// output is UTF-8, not escaped to \uXXXX).
+    /// </summary>
+    public static JsonWriterOptions JsonOptions { get; } = new()
+    {
+        Indented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     /// <summary>A figure rounded to 2 places (midpoint away from zero), as a JSON number.</summary>
-    public static void Number(this Utf8JsonWriter json, string name, decimal value) =>
+    public static void Number(this Utf8JsonWriter json, string name, decimal value)
+    {
+        ArgumentNullException.ThrowIfNull(json);
         json.WriteNumber(name, Round(value));
+    }
 
     /// <summary>A figure rounded to 2 places, as a JSON number.</summary>
-    public static void Number(this Utf8JsonWriter json, decimal value) => json.WriteNumberValue(Round(value));
+    public static void Number(this Utf8JsonWriter json, decimal value)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        json.WriteNumberValue(Round(value));
+    }
 
     /// <summary>A nullable figure: a JSON number or null.</summary>
     public static void Number(this Utf8JsonWriter json, string name, decimal? value)
     {
+        ArgumentNullException.ThrowIfNull(json);
         if (value is { } v)
         {
             json.Number(name, v);
@@ -30,6 +51,7 @@ internal static class Figures
     /// <summary>A text, or JSON null when there is none.</summary>
     public static void TextOrNull(this Utf8JsonWriter json, string name, string? value)
     {
+        ArgumentNullException.ThrowIfNull(json);
         if (value is null)
         {
             json.WriteNull(name);
@@ -43,6 +65,7 @@ internal static class Figures
     /// <summary>A whole number, or JSON null when there is none.</summary>
     public static void NumberOrNull(this Utf8JsonWriter json, string name, int? value)
     {
+        ArgumentNullException.ThrowIfNull(json);
         if (value is { } v)
         {
             json.WriteNumber(name, v);
@@ -72,6 +95,8 @@ internal static class Figures
     /// <summary>One CSV record, fields quoted when they hold a comma, a quote or a line break.</summary>
     public static void CsvLine(TextWriter output, IEnumerable<string> fields)
     {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(fields);
         var first = true;
         var line = new StringBuilder();
         foreach (var field in fields)

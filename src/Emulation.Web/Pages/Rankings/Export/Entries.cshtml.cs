@@ -1,0 +1,38 @@
+using System.Text;
+using Emulation.Core.Entries;
+using Emulation.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Emulation.Web.Pages.Rankings.Export;
+
+/// <summary>
+/// <c>GET /Rankings/Export/Entries[?campaign=…]</c> — an address scripts rely on: the published
+/// months' appraised entries as <c>entries.csv</c> (with the <c>deadline</c> column), which
+/// <c>emulation rank</c> reads to give the standings export's figures. Verifiers and administrators.
+/// </summary>
+public sealed class EntriesModel(IMediator mediator) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(string? campaign, CancellationToken ct)
+    {
+        var file = await mediator.Send(new Query(campaign), ct);
+        return File(file.Content, "text/csv; charset=utf-8", file.Name);
+    }
+
+    public sealed record Query(string? Campaign) : IRequest<Csv>;
+
+    public sealed record Csv(string Name, byte[] Content);
+
+    public sealed class Handler(CampaignCatalog catalog, BusinessClock clock, PublishedResults results) : IRequestHandler<Query, Csv>
+    {
+        public async ValueTask<Csv> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var campaign = (query.Campaign is null ? catalog.Current(clock.Today) : catalog.Find(query.Campaign)) ?? throw new NotFoundException();
+            var year = await results.Year(campaign, cancellationToken);
+            var text = new StringWriter();
+            EntriesCsvWriter.Write(text, year.EntriesRows());
+            return new Csv($"entries-{campaign.Id}.csv", new UTF8Encoding(false).GetBytes(text.ToString()));
+        }
+    }
+}

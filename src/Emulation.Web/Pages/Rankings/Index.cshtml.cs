@@ -1,0 +1,34 @@
+using Emulation.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Emulation.Web.Pages.Rankings;
+
+/// <summary>
+/// The rankings of published months, for everyone signed in: a month or the year to date after it,
+/// per block or overall, per unit kind; read from the snapshots, never recomputed.
+/// </summary>
+public sealed class IndexModel(IMediator mediator) : PageModel
+{
+    public Result? Data { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? month, string? period, string? block, string? kind, CancellationToken ct)
+    {
+        if (RankingQuery.Period(period) is not { } chosen)
+        {
+            return NotFound();
+        }
+
+        Data = await mediator.Send(new Query(month, chosen, block, kind), ct);
+        return Data.Tables is null && Data.View is not null ? NotFound() : Page();
+    }
+
+    public sealed record Query(int? Month, Period Period, string? Block, string? Kind) : IRequest<Result>;
+
+    public sealed class Handler(CampaignCatalog catalog, BusinessClock clock, PublishedResults results) : IRequestHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken) =>
+            await RankingQuery.Run(catalog, clock, results, query.Month, query.Period, query.Block, query.Kind, cancellationToken);
+    }
+}
