@@ -10,6 +10,7 @@ public enum NoticeKind
     Resubmitted,
     Returned,
     Verified,
+    Reappraised,
     Disputed,
     DisputeAnswered,
     DueSoon,

@@ -4,8 +4,8 @@ namespace Emulation.Web.Infrastructure.Notifications;
 
 /// <summary>
 /// Which notices the audit lines of one submission, saved together, call for: a submission or
-/// resubmission and a dispute tell the verifiers; a return, a verification and answered disputes
-/// tell the unit's people. Pure: the audit lines in, the notices out.
+/// resubmission and a dispute tell the verifiers; a return, a verification, a later change of the
+/// appraisal and answered disputes tell the unit's people. Pure: the audit lines in, the notices out.
 /// </summary>
 public static class SubmissionNotices
 {
@@ -14,6 +14,7 @@ public static class SubmissionNotices
     public const string Resubmitted = "submission.resubmitted";
     public const string Returned = "submission.returned";
     public const string Verified = "submission.verified";
+    public const string Reappraised = "submission.reappraised";
     public const string Disputed = "submission.disputed";
     public const string DisputesAnswered = "submission.disputes-answered";
     public const string DisputeAnswered = "entry.dispute-answered";
@@ -23,7 +24,7 @@ public static class SubmissionNotices
     /// <summary>The actions that make a notice.</summary>
     public static IReadOnlySet<string> Actions { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        Submitted, Resubmitted, Returned, Verified, Disputed, DisputesAnswered, DisputeAnswered,
+        Submitted, Resubmitted, Returned, Verified, Reappraised, Disputed, DisputesAnswered, DisputeAnswered,
     };
 
     /// <param name="submission">The submission the lines are about.</param>
@@ -57,6 +58,9 @@ public static class SubmissionNotices
                     notices.Add(adjusted == 0
                         ? Notice(line, NoticeKind.Verified, NoticeAudience.Unit, "Notice.Verified")
                         : Notice(line, NoticeKind.Verified, NoticeAudience.Unit, "Notice.VerifiedAdjusted", adjusted));
+                    break;
+                case Reappraised:
+                    notices.Add(Notice(line, NoticeKind.Reappraised, NoticeAudience.Unit, "Notice.Reappraised", Together(line, Adjusted)));
                     break;
                 case Disputed:
                     notices.Add(Notice(line, NoticeKind.Disputed, NoticeAudience.Verifiers, "Notice.Disputed", Together(line, EntryDisputed)));

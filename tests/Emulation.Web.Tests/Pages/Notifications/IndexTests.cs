@@ -35,7 +35,10 @@ public sealed class NotificationsTests(EmulationFactory factory) : IClassFixture
     {
         await factory.SubmitAsChoGao(9);
         var month = factory.Month("district", 9);
-        await factory.Act("CHOGAO", 9, (s, m, now) => s.Return([new Finding(month.DueLeaves[0].Code, "Thiếu văn bản kiểm chứng")], "noivu", now));
+        var noivu = await factory.LoggedIn("noivu");
+        var review = Forms.Fields((IHtmlFormElement)(await noivu.GetDocument("/Verification/CHOGAO/9")).QuerySelector("#review-form")!);
+        review.Set($"Entries[{IndexOf(month, month.DueLeaves[0].Code)}].Finding", "Thiếu văn bản kiểm chứng");
+        (await noivu.Post("/Verification/CHOGAO/9?handler=Return", review)).Redirected("/Verification/CHOGAO/9");
 
         var returned = $"Sở Nội vụ đã trả lại bản tự chấm điểm tháng 9/2017 của {ChoGao} để bổ sung: xem ý kiến ở từng tiêu chí, sửa và nộp lại.";
         foreach (var person in new[] { "chogao", "chogao.staff" })
@@ -56,7 +59,7 @@ public sealed class NotificationsTests(EmulationFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task Verifying_disputing_and_answering_each_tell_the_other_side()
+    public async Task Verifying_disputing_answering_and_reappraising_each_tell_the_other_side()
     {
         await factory.SubmitAsChoGao(7);
         var month = factory.Month("district", 7);
@@ -74,9 +77,12 @@ public sealed class NotificationsTests(EmulationFactory factory) : IClassFixture
         await factory.Act("CHOGAO", 7, (s, m, now) => s.AnswerDispute(m, disputes[1], DisputeDecision.Kept, null, null, "Giữ nguyên", "noivu", now));
         Assert.Contains(await chogao.Notices(), n => n.Text == $"Sở Nội vụ đã trả lời mọi giải trình về tháng 7/2017 của {ChoGao}; bản tự chấm điểm trở lại trạng thái đã thẩm định.");
 
+        await factory.Act("CHOGAO", 7, (s, m, now) => s.Reappraise(m, [new Adjustment(first.Code, "2", null, "Đã xem lại kế hoạch")], "noivu", now));
+        Assert.Contains(await chogao.Notices(), n => n.Text == $"Sở Nội vụ đã điều chỉnh lại 1 tiêu chí trong kết quả thẩm định tháng 7/2017 của {ChoGao}; xem lý do ở từng tiêu chí.");
+
         Assert.Equal(
             [(NoticeKind.Submitted, NoticeAudience.Verifiers), (NoticeKind.Verified, NoticeAudience.Unit), (NoticeKind.Disputed, NoticeAudience.Verifiers),
-             (NoticeKind.DisputeAnswered, NoticeAudience.Unit), (NoticeKind.DisputeAnswered, NoticeAudience.Unit)],
+             (NoticeKind.DisputeAnswered, NoticeAudience.Unit), (NoticeKind.DisputeAnswered, NoticeAudience.Unit), (NoticeKind.Reappraised, NoticeAudience.Unit)],
             (await factory.NoticesOf("CHOGAO", 7)).Select(n => (n.Kind, n.Audience)));
     }
 
@@ -108,9 +114,12 @@ public sealed class NotificationsTests(EmulationFactory factory) : IClassFixture
         await factory.SubmitAsChoGao(5);
         var notice = Assert.Single(await factory.NoticesOf("CHOGAO", 5));
 
-        var response = await (await factory.LoggedIn("noivu")).GetAsync(new Uri($"/Notifications?handler=Open&id={notice.Id}", UriKind.Relative));
+        var noivu = await factory.LoggedIn("noivu");
+
+        var response = await noivu.GetAsync(new Uri($"/Notifications?handler=Open&id={notice.Id}", UriKind.Relative));
 
         response.Redirected("/Verification/CHOGAO/5");
+        Assert.NotNull((await noivu.GetDocument("/Verification/CHOGAO/5")).QuerySelector("#review-form"));
     }
 
     [Theory]
