@@ -5,6 +5,7 @@ using Emulation.Web.Data;
 using Emulation.Web.Data.Seeding;
 using Emulation.Web.Infrastructure;
 using Emulation.Web.Infrastructure.Evidence;
+using Emulation.Web.Infrastructure.Notifications;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -59,9 +60,17 @@ services.AddDataProtection().SetApplicationName("Emulation");
 services.AddOptions<KeyManagementOptions>().Configure<IOptions<EmulationOptions>>((keys, options) =>
     keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(options.Value.DataPath, "keys")), NullLoggerFactory.Instance));
 
+// Mail: without Emulation:Smtp:Host every message is recorded in the outbox and none is sent.
+services.AddOptions<SmtpOptions>()
+    .Bind(builder.Configuration.GetSection(SmtpOptions.Section))
+    .Validate(o => o.IsValid, "Emulation:Smtp needs a Port (1–65535) and a From address with its Host; Emulation:Smtp:SiteUrl must be an http(s) address.")
+    .ValidateOnStart();
+services.AddSingleton<NoticeMail>();
+services.AddSingleton<NoticeInterceptor>();
+
 services.AddDbContext<EmulationDb>((sp, db) => db
     .UseSqlite(SqliteSetup.ConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IOptions<EmulationOptions>>().Value))
-    .AddInterceptors(new SqliteBusyTimeoutInterceptor()));
+    .AddInterceptors(new SqliteBusyTimeoutInterceptor(), sp.GetRequiredService<NoticeInterceptor>()));
 
 services.AddIdentity<IdentityUser, IdentityRole>(o =>
     {
@@ -121,6 +130,12 @@ services.AddSingleton<CampaignCatalog>();
 services.AddSingleton<EvidenceStore>();
 services.AddSingleton<SetupState>();
 services.AddHostedService<StartupTasks>();
+services.AddScoped<NoticeReader>();
+// Singletons the tests can reach, to run them once without waiting for their timers.
+services.AddSingleton<ReminderService>();
+services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
+services.AddSingleton<OutboxSender>();
+services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();

@@ -45,6 +45,21 @@ public sealed class DemoHistorySeederTests(DemoHistorySeederTests.HistoryFactory
     }
 
     [Fact]
+    public async Task The_demo_year_tells_the_verifiers_of_Novembers_submissions_only_and_reminds_nobody_on_the_demo_date()
+    {
+        var year = await factory.Year;
+        await factory.Services.GetRequiredService<Infrastructure.Notifications.ReminderService>().RunOnce(CancellationToken.None);
+
+        var notices = await factory.WithDb(db => db.Notifications.AsNoTracking().ToListAsync());
+
+        Assert.Equal(
+            year.Submissions.Where(s => s.Month == November && s.Status == SubmissionStatus.Submitted).Select(s => s.UnitCode).Order(StringComparer.Ordinal),
+            notices.Select(n => n.UnitCode).Order(StringComparer.Ordinal));
+        Assert.All(notices, n => Assert.Equal((NoticeKind.Submitted, NoticeAudience.Verifiers, November), (n.Kind, n.Audience, n.Month)));
+        Assert.Equal(notices.Count, await factory.WithDb(db => db.OutboxMessages.CountAsync()));
+    }
+
+    [Fact]
     public async Task November_is_open_with_a_third_not_started_a_third_drafts_and_a_third_submitted()
     {
         var year = await factory.Year;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Emulation.Web.Domain;
 using Emulation.Web.Infrastructure;
+using Emulation.Web.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Emulation.Web.Data.Seeding;
@@ -14,7 +15,8 @@ namespace Emulation.Web.Data.Seeding;
 /// same year, and the audit log holds a line for every step. Nothing is written when the campaign
 /// already has a submission.
 /// </summary>
-public sealed partial class DemoHistorySeeder(EmulationDb db, CampaignCatalog catalog, Pages.Verification.MonthPublisher publisher, ILogger<DemoHistorySeeder> logger)
+public sealed partial class DemoHistorySeeder(EmulationDb db, CampaignCatalog catalog, Pages.Verification.MonthPublisher publisher, NoticeInterceptor notices,
+    ILogger<DemoHistorySeeder> logger)
 {
     /// <summary>The demo campaign.</summary>
     public const string CampaignId = "tien-giang-2017";
@@ -86,51 +88,77 @@ public sealed partial class DemoHistorySeeder(EmulationDb db, CampaignCatalog ca
         }
 
         // The year is written unit by unit, but its audit lines are held back and written last in
-        // time order: ids grow with time, as they do in real use (the audit page lists by id).
+        // time order: ids grow with time, as they do in real use (the audit page lists by id). The
+        // open month's lines come last and make the notices (its submissions tell the verifiers).
         var auditLines = new List<AuditEntry>();
+        var openMonthLines = new List<AuditEntry>();
+        async Task Write(DemoUnitYear year, Unit unit, int month, List<AuditEntry> held)
+        {
+            if (year.Write(month) is not { } submission)
+            {
+                return;
+            }
+
+            db.Submissions.Add(submission);
+            if (submission.Status == SubmissionStatus.Disputed)
+            {
+                // Answering a dispute names it by its stored id.
+                HoldAuditLines(held);
+                await db.SaveChangesAsync(ct);
+                year.AnswerDisputes(submission);
+            }
+
+            tally.Add(submission, MonthFramework.For(campaign, unit.KindCode, month));
+        }
+
         foreach (var member in members)
         {
             // One unit per save keeps the change tracker small.
             db.ChangeTracker.Clear();
             var unit = await db.Units.SingleAsync(u => u.Id == member.UnitId, ct);
             var year = new DemoUnitYear(campaign, Cast(unit, communes.GetValueOrDefault(unit.Id)), verifier);
-            foreach (var month in campaign.Months.Where(m => m <= DemoUnitYear.OpenMonth))
+            // The months before the open one are the back-story: they make no notices. The open
+            // month's submissions tell the verifiers, as they would have.
+            using (notices.Silence(db))
             {
-                if (year.Write(month) is not { } submission)
+                foreach (var month in campaign.Months.Where(m => m < DemoUnitYear.OpenMonth))
                 {
-                    continue;
+                    await Write(year, unit, month, auditLines);
                 }
 
-                db.Submissions.Add(submission);
-                if (submission.Status == SubmissionStatus.Disputed)
-                {
-                    // Answering a dispute names it by its stored id.
-                    HoldAuditLines(auditLines);
-                    await db.SaveChangesAsync(ct);
-                    year.AnswerDisputes(submission);
-                }
-
-                tally.Add(submission, MonthFramework.For(campaign, unit.KindCode, month));
+                HoldAuditLines(auditLines);
+                await db.SaveChangesAsync(ct);
             }
 
-            HoldAuditLines(auditLines);
-            await db.SaveChangesAsync(ct);
+            if (campaign.HasMonth(DemoUnitYear.OpenMonth))
+            {
+                await Write(year, unit, DemoUnitYear.OpenMonth, openMonthLines);
+                HoldAuditLines(openMonthLines);
+                await db.SaveChangesAsync(ct);
+            }
         }
 
         // Sở Nội vụ locked and published each finished month around the 20th of the next, through
         // the same path as the verification page.
-        foreach (var month in campaign.Months.Where(m => m < DemoUnitYear.OpenMonth))
+        using (notices.Silence(db))
         {
+            foreach (var month in campaign.Months.Where(m => m < DemoUnitYear.OpenMonth))
+            {
+                db.ChangeTracker.Clear();
+                var next = new DateOnly(campaign.Year, month, 1).AddMonths(1);
+                var day = DemoCalendar.WorkdayOnOrAfter(new DateOnly(next.Year, next.Month, 20));
+                await publisher.Publish(campaign, month, verifier, DemoCalendar.At(day, 7 * 60), ct);
+                HoldAuditLines(auditLines);
+                await db.SaveChangesAsync(ct);
+            }
+
             db.ChangeTracker.Clear();
-            var next = new DateOnly(campaign.Year, month, 1).AddMonths(1);
-            var day = DemoCalendar.WorkdayOnOrAfter(new DateOnly(next.Year, next.Month, 20));
-            await publisher.Publish(campaign, month, verifier, DemoCalendar.At(day, 7 * 60), ct);
-            HoldAuditLines(auditLines);
+            db.AuditEntries.AddRange(auditLines.OrderBy(e => e.AtUtc));
             await db.SaveChangesAsync(ct);
         }
 
         db.ChangeTracker.Clear();
-        db.AuditEntries.AddRange(auditLines.OrderBy(e => e.AtUtc));
+        db.AuditEntries.AddRange(openMonthLines.OrderBy(e => e.AtUtc));
         await db.SaveChangesAsync(ct);
 
         await transaction.CommitAsync(ct);
