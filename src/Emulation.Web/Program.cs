@@ -116,6 +116,7 @@ services.AddEmulationPages()
         o.ModelBinderProviders.Insert(0, new InvariantDecimalModelBinderProvider());
         o.Filters.Add<AntiforgeryFailureFilter>();
         o.Filters.Add<DomainExceptionFilter>();
+        o.Filters.Add<NoHandlerFilter>();
     });
 
 services.AddMediator((Mediator.MediatorOptions o) => o.ServiceLifetime = ServiceLifetime.Scoped);

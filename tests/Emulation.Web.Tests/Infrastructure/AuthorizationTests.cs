@@ -34,6 +34,22 @@ public sealed class AuthorizationTests(EmulationFactory factory) : IClassFixture
     }
 
     [Theory]
+    [InlineData("/")]
+    [InlineData("/Admin")]
+    [InlineData("/Rankings")]
+    [InlineData("/Assessments")]
+    public async Task A_post_to_a_page_without_a_post_handler_is_405_not_500(string route)
+    {
+        var client = await factory.LoggedIn("admin");
+        var token = Forms.Fields((AngleSharp.Html.Dom.IHtmlFormElement)(await client.GetDocument("/")).QuerySelector("#language-switch")!)
+            .Single(f => f.Key == "__RequestVerificationToken").Value;
+
+        var response = await client.Post(route, [new("__RequestVerificationToken", token), new("x", "1")]);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData("admin", "/Assessments /Verification /Rankings /Awards /Admin /Audit")]
     [InlineData("noivu", "/Assessments /Verification /Rankings /Awards /Audit")]
     [InlineData("chutich", "/Rankings /Awards")]

@@ -88,10 +88,8 @@ public sealed partial class DemoHistorySeeder(EmulationDb db, CampaignCatalog ca
         }
 
         // The year is written unit by unit, but its audit lines are held back and written last in
-        // time order: ids grow with time, as they do in real use (the audit page lists by id). The
-        // open month's lines come last and make the notices (its submissions tell the verifiers).
+        // time order: ids grow with time, as they do in real use (the audit page lists by id).
         var auditLines = new List<AuditEntry>();
-        var openMonthLines = new List<AuditEntry>();
         async Task Write(DemoUnitYear year, Unit unit, int month, List<AuditEntry> held)
         {
             if (year.Write(month) is not { } submission)
@@ -132,8 +130,8 @@ public sealed partial class DemoHistorySeeder(EmulationDb db, CampaignCatalog ca
 
             if (campaign.HasMonth(DemoUnitYear.OpenMonth))
             {
-                await Write(year, unit, DemoUnitYear.OpenMonth, openMonthLines);
-                HoldAuditLines(openMonthLines);
+                await Write(year, unit, DemoUnitYear.OpenMonth, auditLines);
+                HoldAuditLines(auditLines);
                 await db.SaveChangesAsync(ct);
             }
         }
@@ -152,13 +150,13 @@ public sealed partial class DemoHistorySeeder(EmulationDb db, CampaignCatalog ca
                 await db.SaveChangesAsync(ct);
             }
 
-            db.ChangeTracker.Clear();
-            db.AuditEntries.AddRange(auditLines.OrderBy(e => e.AtUtc));
-            await db.SaveChangesAsync(ct);
         }
 
+        // The lines go in now, in time order. The open month's submissions are in the unit of work,
+        // so their lines make the notices they would have made (the earlier months' make none).
         db.ChangeTracker.Clear();
-        db.AuditEntries.AddRange(openMonthLines.OrderBy(e => e.AtUtc));
+        await db.Submissions.Where(s => s.CampaignId == CampaignId && s.Month == DemoUnitYear.OpenMonth).LoadAsync(ct);
+        db.AuditEntries.AddRange(auditLines.OrderBy(e => e.AtUtc));
         await db.SaveChangesAsync(ct);
 
         await transaction.CommitAsync(ct);

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Emulation.Web.Data.Migrations
 {
     [DbContext(typeof(EmulationDb))]
-    [Migration("20261201130309_Notifications")]
-    partial class Notifications
+    [Migration("20261201141305_Workflow")]
+    partial class Workflow
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -62,7 +62,13 @@ namespace Emulation.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Action");
+
                     b.HasIndex("AtUtc");
+
+                    b.HasIndex("Month");
+
+                    b.HasIndex("Who");
 
                     b.HasIndex("UnitId", "Month");
 

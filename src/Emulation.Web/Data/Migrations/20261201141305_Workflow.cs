@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Emulation.Web.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class SelfAssessmentAndPublication : Migration
+    public partial class Workflow : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -229,6 +229,34 @@ namespace Emulation.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Audience = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CampaignId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    TextKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Arguments = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PendingPosts",
                 columns: table => new
                 {
@@ -344,6 +372,58 @@ namespace Emulation.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "NotificationReads",
+                columns: table => new
+                {
+                    NotificationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ReadAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationReads", x => new { x.NotificationId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_NotificationReads_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_NotificationReads_Notifications_NotificationId",
+                        column: x => x.NotificationId,
+                        principalTable: "Notifications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    NotificationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboxMessages_Notifications_NotificationId",
+                        column: x => x.NotificationId,
+                        principalTable: "Notifications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PublishedUnits",
                 columns: table => new
                 {
@@ -424,9 +504,24 @@ namespace Emulation.Web.Data.Migrations
                 columns: new[] { "CampaignId", "Month", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Action",
+                table: "AuditEntries",
+                column: "Action");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Month",
+                table: "AuditEntries",
+                column: "Month");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_UnitId_Month",
                 table: "AuditEntries",
                 columns: new[] { "UnitId", "Month" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Who",
+                table: "AuditEntries",
+                column: "Who");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Disputes_SubmissionId",
@@ -447,6 +542,38 @@ namespace Emulation.Web.Data.Migrations
                 name: "IX_EvidenceReferences_SubmissionId_Criterion",
                 table: "EvidenceReferences",
                 columns: new[] { "SubmissionId", "Criterion" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationReads_UserId",
+                table: "NotificationReads",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_Audience_UnitCode",
+                table: "Notifications",
+                columns: new[] { "Audience", "UnitCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_Key",
+                table: "Notifications",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UnitId",
+                table: "Notifications",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_NotificationId",
+                table: "OutboxMessages",
+                column: "NotificationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_SentAtUtc",
+                table: "OutboxMessages",
+                column: "SentAtUtc");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PendingPosts_CreatedAtUtc",
@@ -507,6 +634,12 @@ namespace Emulation.Web.Data.Migrations
                 name: "EvidenceReferences");
 
             migrationBuilder.DropTable(
+                name: "NotificationReads");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
                 name: "PendingPosts");
 
             migrationBuilder.DropTable(
@@ -522,6 +655,9 @@ namespace Emulation.Web.Data.Migrations
                 name: "SubmitDelegations");
 
             migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
                 name: "PublishedUnits");
 
             migrationBuilder.DropTable(
@@ -532,7 +668,19 @@ namespace Emulation.Web.Data.Migrations
                 table: "Submissions");
 
             migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_Action",
+                table: "AuditEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_Month",
+                table: "AuditEntries");
+
+            migrationBuilder.DropIndex(
                 name: "IX_AuditEntries_UnitId_Month",
+                table: "AuditEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_Who",
                 table: "AuditEntries");
 
             migrationBuilder.DropColumn(
