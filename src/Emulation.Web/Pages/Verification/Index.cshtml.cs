@@ -205,7 +205,7 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<SharedResour
     /// </summary>
     public sealed record Completeness(int Total, int OnTime, int Late, int Missing, int NotSubmitted, int Open, int Awaiting, int Disputed, int Verified);
 
-    public sealed record Publishing(MonthPublisher.Readiness Readiness, IReadOnlyList<PublicationLine> History)
+    public sealed record Publishing(MonthPublisher.Readiness Readiness, IReadOnlyList<PublicationLine> History, Reopening? LastReopening)
     {
         public PublicationLine? Current => History.FirstOrDefault(p => p.SupersededAtUtc is null);
 
@@ -214,6 +214,9 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<SharedResour
         /// <summary>Published, then reopened: the old snapshot stays public until the month is published again.</summary>
         public bool Reopened => Current is not null && !Locked;
     }
+
+    /// <summary>Who reopened the month last, when and why (from the audit log, which the publisher writes).</summary>
+    public sealed record Reopening(string Who, DateTime AtUtc, string? Reason);
 
     public sealed record PublicationLine(int Number, DateTime PublishedAtUtc, string PublishedBy, string? Reason, DateTime? SupersededAtUtc);
 
@@ -322,10 +325,18 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<SharedResour
                 .Select(p => new PublicationLine(p.Number, p.PublishedAtUtc, p.PublishedBy, p.Reason, p.SupersededAtUtc))
                 .ToListAsync(cancellationToken);
 
+            // Ordered by id: ids only grow and, unlike a DateTime, sort the same in every database.
+            var entity = $"campaign:{campaign.Id}/month:{month}";
+            var reopening = history.Count == 0 ? null : await db.AuditEntries.AsNoTracking()
+                .Where(a => a.Action == MonthPublisher.MonthReopened && a.Entity == entity)
+                .OrderByDescending(a => a.Id)
+                .Select(a => new Reopening(a.Who, a.AtUtc, a.Reason))
+                .FirstOrDefaultAsync(cancellationToken);
+
             var rows = status is null ? all : all.Where(r => r.Status == status).ToList();
             return new Queue(campaign.Title.For(CultureInfo.CurrentUICulture), campaign.Year, month, [.. campaign.Months], today,
                 Lateness.DeadlineOf(campaign, month), block, kind, status, blocks, kinds, all, rows, counts, completeness,
-                new Publishing(readiness, history));
+                new Publishing(readiness, history, reopening));
         }
 
         private static bool CountsAsMissing(Submission submission) =>

@@ -418,7 +418,10 @@ public sealed class IndexTests(HistoryFactory factory) : IClassFixture<HistoryFa
         Assert.All((await factory.MonthOf(1)).Values, s => Assert.Equal(SubmissionStatus.Verified, s.Status));
         Assert.True(Assert.Single(await factory.Publications(1)).IsCurrent);
         page = await verifier.GetDocument(url);
-        Assert.Contains("mở lại sau lần công bố thứ 1", page.QuerySelector(".publish-state")!.TextContent, StringComparison.Ordinal);
+        var state = page.QuerySelector(".publish-state")!.Text();
+        Assert.Contains("mở lại sau lần công bố thứ 1", state, StringComparison.Ordinal);
+        Assert.Contains("Mở lại bởi admin lúc 28/11/2017", state, StringComparison.Ordinal);
+        Assert.Contains("Lý do: Huyện Tân Phước báo sai số liệu hồ sơ một cửa", state, StringComparison.Ordinal);
         publish = page.Form("form.publish-form");
         Assert.Equal("Công bố lại", publish.QuerySelector("button")!.TextContent);
         var audit = await factory.WithDb(db => db.AuditEntries.Where(a => a.Action == MonthPublisher.MonthReopened).Select(a => new { a.Who, a.Reason }).ToListAsync());
