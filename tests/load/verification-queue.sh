@@ -3,9 +3,9 @@
 # to submit. Copies the criteria folder into a temporary folder and adds 139 communes of Cái Bè in
 # five blocks to the shipped 61 units of tien-giang-2017 (the shipped campaign itself is kept),
 # starts the application on 127.0.0.1 in demo mode with the demo year's history (every block
-# member's January–October verified, November mixed: some two minutes to write for 200 units), signs
-# in as Sở Nội vụ's verifier and opens /Verification for October (200 verified months, each scored
-# twice) and November with wrk, one connection at a time, for a bounded time.
+# member's January–October verified, November mixed: one to two minutes to write for 200 units), signs
+# in as Sở Nội vụ's verifier and opens /Verification for October (200 verified months, self and
+# appraised totals) and November with wrk, one connection at a time, for a bounded time.
 # Needs: the .NET SDK, curl, wrk (apt-get install wrk).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
