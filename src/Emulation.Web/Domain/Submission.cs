@@ -261,7 +261,7 @@ public sealed class Submission : IAudited
         Same(month);
         if (Status is not (SubmissionStatus.Draft or SubmissionStatus.Returned))
         {
-            throw new DomainException(Status == SubmissionStatus.NotStarted ? "Submission.NothingToSubmit" : "Submission.CannotSubmit", StatusName);
+            throw new DomainException(Status == SubmissionStatus.NotStarted ? "Submission.NothingToSubmit" : "Submission.CannotSubmit", Status);
         }
 
         var problems = Problems(month);
@@ -476,7 +476,7 @@ public sealed class Submission : IAudited
         Same(month);
         if (Status is not (SubmissionStatus.NotStarted or SubmissionStatus.Draft or SubmissionStatus.Returned))
         {
-            throw new DomainException("Submission.CannotCloseOut", StatusName);
+            throw new DomainException("Submission.CannotCloseOut", Status);
         }
 
         if (VietnamTime.DateOf(utcNow) <= DeadlineIn(month))
@@ -501,7 +501,7 @@ public sealed class Submission : IAudited
 
         if (Status is not (SubmissionStatus.Verified or SubmissionStatus.Missing))
         {
-            throw new DomainException("Lock.NotVerified", UnitCode, StatusName);
+            throw new DomainException("Lock.NotVerified", UnitCode, Status);
         }
 
         LockedFrom = Status;
@@ -533,7 +533,7 @@ public sealed class Submission : IAudited
         Same(month);
         if (Status is SubmissionStatus.Locked or SubmissionStatus.Missing)
         {
-            throw new DomainException("Extension.Closed", StatusName);
+            throw new DomainException("Extension.Closed", Status);
         }
 
         // Never earlier than what applies now: an extension cannot make a unit late after the fact.
@@ -671,7 +671,7 @@ public sealed class Submission : IAudited
     {
         if (!IsEditableByUnit)
         {
-            throw new DomainException("Submission.NotEditable", StatusName);
+            throw new DomainException("Submission.NotEditable", Status);
         }
     }
 
@@ -679,7 +679,7 @@ public sealed class Submission : IAudited
     {
         if (Status is not (SubmissionStatus.Draft or SubmissionStatus.Returned))
         {
-            throw new DomainException(Status == SubmissionStatus.NotStarted ? "Evidence.SaveFirst" : "Submission.NotEditable", StatusName);
+            throw new DomainException(Status == SubmissionStatus.NotStarted ? "Evidence.SaveFirst" : "Submission.NotEditable", Status);
         }
 
         if (month.FindDue(criterion) is null)
@@ -692,7 +692,7 @@ public sealed class Submission : IAudited
     {
         if (Status != wanted)
         {
-            throw new DomainException(key, StatusName);
+            throw new DomainException(key, Status);
         }
     }
 

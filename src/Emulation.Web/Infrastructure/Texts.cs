@@ -12,7 +12,9 @@ public static class Texts
     {
         ArgumentNullException.ThrowIfNull(localizer);
         ArgumentNullException.ThrowIfNull(refused);
-        return localizer[refused.Key, [.. refused.Arguments]];
+        // A submission's state reads in the reader's language, like every state the pages show.
+        var arguments = refused.Arguments.Select(a => a is SubmissionStatus status ? localizer["Status." + status].Value : a).ToArray();
+        return localizer[refused.Key, arguments];
     }
 
     /// <summary>

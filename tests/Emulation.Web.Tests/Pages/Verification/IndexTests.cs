@@ -93,7 +93,8 @@ public sealed class IndexTests(HistoryFactory factory) : IClassFixture<HistoryFa
 
         var chogao = october.Rows.Single(r => r.Unit == "CHOGAO");
         var month = factory.Month("district", 10);
-        Assert.Equal(SubmissionStatus.Verified, chogao.Status);
+        // The demo year published October on 20/11.
+        Assert.Equal(SubmissionStatus.Locked, chogao.Status);
         Assert.Equal(stored["CHOGAO"].FirstSubmittedOn, chogao.FirstSubmittedOn);
         Assert.Equal(ScoringEngine.ScoreMonth(month.Campaign, "district", 10, stored["CHOGAO"].ToEngine(month, appraised: false)).Total, chogao.SelfTotal);
         Assert.Equal(ScoringEngine.ScoreMonth(month.Campaign, "district", 10, stored["CHOGAO"].ToEngine(month, appraised: true)).Total, chogao.AppraisedTotal);
@@ -354,50 +355,17 @@ public sealed class IndexTests(HistoryFactory factory) : IClassFixture<HistoryFa
     }
 
     [Fact]
-    public async Task January_is_refused_while_a_dispute_is_open_then_locked_published_reopened_and_published_again()
+    public async Task January_is_reopened_by_an_administrator_refused_while_a_dispute_is_open_and_published_again()
     {
         var verifier = await factory.LoggedIn("noivu");
         var admin = await factory.LoggedIn("admin");
         var url = Queue + "?month=1";
-        await Dispute("TANPHUOC", 1);
 
-        // An open dispute: the page names the unit and offers no button; a forged post is refused by name.
+        // The demo year published January: no reopening for a verifier, and an administrator must give a reason.
         var page = await verifier.GetDocument(url);
-        Assert.Contains("TANPHUOC", page.QuerySelector("li[data-problem='disputed']")!.Text(), StringComparison.Ordinal);
-        Assert.Null(page.QuerySelector("form.publish-form"));
-        var forged = await verifier.Post(url.Replace("?", "?handler=Publish&", StringComparison.Ordinal),
-            [new("__RequestVerificationToken", page.Token()), new("Confirmed", "true")]);
-        Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
-        Assert.Contains("Đơn vị TANPHUOC còn giải trình chưa trả lời.", (await forged.ReadDocument()).Errors(), StringComparison.Ordinal);
-        Assert.Empty(await factory.Publications(1));
-
-        await AnswerDisputes("TANPHUOC", 1);
-        page = await verifier.GetDocument(url);
-        var publish = page.Form("form.publish-form");
-
-        // The confirmation box is required on the server too.
-        var unconfirmed = await verifier.Post(publish.Action(url), Forms.Fields(publish));
-        Assert.Contains("Hãy đánh dấu ô xác nhận", (await unconfirmed.ReadDocument()).Errors(), StringComparison.Ordinal);
-        Assert.Empty(await factory.Publications(1));
-
-        // An administrator reads the page but may not publish.
-        var byAdmin = await admin.Post(publish.Action(url), [new("__RequestVerificationToken", (await admin.GetDocument(url)).Token()), new("Confirmed", "true")]);
-        Assert.Equal("/Account/AccessDenied", byAdmin.Headers.Location!.AbsolutePath);
-        Assert.Empty(await factory.Publications(1));
-
-        var fields = Forms.Fields(publish);
-        fields.Set("Confirmed", "true");
-        var published = await verifier.Post(publish.Action(url), fields);
-
-        published.Redirected("/Verification?month=1");
-        var first = Assert.Single(await factory.Publications(1));
-        Assert.Equal((1, "noivu", 61, true), (first.Number, first.PublishedBy, first.Units.Count, first.IsCurrent));
-        Assert.All((await factory.MonthOf(1)).Values, s => Assert.Equal(SubmissionStatus.Locked, s.Status));
-        page = await verifier.GetDocument(url);
         Assert.Contains("Đã khóa và công bố (lần 1", page.QuerySelector(".publish-state")!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("form.reopen-form"));
-
-        // A verifier may not reopen; an administrator must give a reason.
+        Assert.Null(page.QuerySelector("form.publish-form"));
         var reopenByVerifier = await verifier.Post(url.Replace("?", "?handler=Reopen&", StringComparison.Ordinal),
             [new("__RequestVerificationToken", page.Token()), new("Reason", "Sai số liệu"), new("Confirmed", "true")]);
         Assert.Equal("/Account/AccessDenied", reopenByVerifier.Headers.Location!.AbsolutePath);
@@ -422,12 +390,33 @@ public sealed class IndexTests(HistoryFactory factory) : IClassFixture<HistoryFa
         Assert.Contains("mở lại sau lần công bố thứ 1", state, StringComparison.Ordinal);
         Assert.Contains("Mở lại bởi admin lúc 28/11/2017", state, StringComparison.Ordinal);
         Assert.Contains("Lý do: Huyện Tân Phước báo sai số liệu hồ sơ một cửa", state, StringComparison.Ordinal);
-        publish = page.Form("form.publish-form");
-        Assert.Equal("Công bố lại", publish.QuerySelector("button")!.TextContent);
         var audit = await factory.WithDb(db => db.AuditEntries.Where(a => a.Action == MonthPublisher.MonthReopened).Select(a => new { a.Who, a.Reason }).ToListAsync());
         Assert.Equal(("admin", "Huyện Tân Phước báo sai số liệu hồ sơ một cửa"), (audit.Single().Who, audit.Single().Reason));
 
-        fields = Forms.Fields(publish);
+        // An open dispute: the page names the unit and offers no button; a forged post is refused by name.
+        await Dispute("TANPHUOC", 1);
+        page = await verifier.GetDocument(url);
+        Assert.Contains("TANPHUOC", page.QuerySelector("li[data-problem='disputed']")!.Text(), StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("form.publish-form"));
+        var forged = await verifier.Post(url.Replace("?", "?handler=Publish&", StringComparison.Ordinal),
+            [new("__RequestVerificationToken", page.Token()), new("Confirmed", "true")]);
+        Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
+        Assert.Contains("Đơn vị TANPHUOC còn giải trình chưa trả lời.", (await forged.ReadDocument()).Errors(), StringComparison.Ordinal);
+        Assert.Single(await factory.Publications(1));
+
+        await AnswerDisputes("TANPHUOC", 1);
+        page = await verifier.GetDocument(url);
+        var publish = page.Form("form.publish-form");
+        Assert.Equal("Công bố lại", publish.QuerySelector("button")!.TextContent);
+
+        // The confirmation box is required on the server too, and an administrator may not publish.
+        var unconfirmed = await verifier.Post(publish.Action(url), Forms.Fields(publish));
+        Assert.Contains("Hãy đánh dấu ô xác nhận", (await unconfirmed.ReadDocument()).Errors(), StringComparison.Ordinal);
+        var byAdmin = await admin.Post(publish.Action(url), [new("__RequestVerificationToken", (await admin.GetDocument(url)).Token()), new("Confirmed", "true")]);
+        Assert.Equal("/Account/AccessDenied", byAdmin.Headers.Location!.AbsolutePath);
+        Assert.Single(await factory.Publications(1));
+
+        var fields = Forms.Fields(publish);
         fields.Set("Confirmed", "true");
         var again = await verifier.Post(publish.Action(url), fields);
 
@@ -436,6 +425,7 @@ public sealed class IndexTests(HistoryFactory factory) : IClassFixture<HistoryFa
         Assert.Equal([1, 2], publications.Select(p => p.Number));
         Assert.False(publications[0].IsCurrent);
         Assert.True(publications[1].IsCurrent);
+        Assert.Equal((61, "noivu"), (publications[1].Units.Count, publications[1].PublishedBy));
         Assert.All((await factory.MonthOf(1)).Values, s => Assert.Equal(SubmissionStatus.Locked, s.Status));
         page = await verifier.GetDocument(url);
         Assert.Equal(2, page.QuerySelectorAll("table.publications tbody tr").Length);
