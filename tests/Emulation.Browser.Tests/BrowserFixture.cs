@@ -81,7 +81,7 @@ public class BrowserFixture : IAsyncLifetime
             IsMobile = phone,
             HasTouch = phone,
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 }
