@@ -44,7 +44,13 @@ run() {
   wrk -t2 -c"$clients" -d"${seconds}s" ${header:+-H "$header"} -s "$data/report.lua" "$url" | sed -n '/requests [0-9]/,$p'
 }
 
+# A first pass over every page, not counted: the runtime compiles the paths on their first calls.
+for url in /Public/Unit/TANPHUOC /Rankings "/Rankings?block=overall&period=month" /Public; do
+  wrk -t2 -c"$clients" -d5s -H "Cookie: $cookie" "$base$url" >/dev/null
+done
+sleep 3
+
+run "/Public (anonymous)" "$base/Public"
 run "/Rankings (year to date after October, every block, signed in)" "$base/Rankings" "Cookie: $cookie"
 run "/Rankings?block=overall&period=month (61 units in one table)" "$base/Rankings?block=overall&period=month" "Cookie: $cookie"
-run "/Public (anonymous)" "$base/Public"
 run "/Public/Unit/TANPHUOC (anonymous, the criteria of a unit)" "$base/Public/Unit/TANPHUOC"

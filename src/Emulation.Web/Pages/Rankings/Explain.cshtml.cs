@@ -69,10 +69,7 @@ public sealed class ExplainModel(IMediator mediator) : PageModel
             var month = query.Month ?? year.LastMonth ?? throw new NotFoundException();
             var units = year.Of(month) ?? throw new NotFoundException();
             var unit = units.FirstOrDefault(u => u.UnitCode == query.Unit) ?? throw new NotFoundException();
-            var input = year.Input(month);
-            var explanation = query.Period == Period.Month
-                ? ScoringEngine.Explain(campaign, input, unit.UnitCode, month: month)
-                : ScoringEngine.Explain(campaign, input, unit.UnitCode, throughMonth: month);
+            var explanation = year.Explain(unit.UnitCode, month, query.Period == Period.Month);
             var culture = CultureInfo.CurrentUICulture;
             var framework = campaign.FrameworkFor(unit.Kind)!;
 

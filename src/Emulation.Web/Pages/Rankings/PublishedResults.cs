@@ -17,6 +17,11 @@ public sealed record PublishedYear(
     IReadOnlyDictionary<int, IReadOnlyList<PublishedUnit>> Months,
     IReadOnlyDictionary<int, (int Number, DateTime PublishedAtUtc)> Publications)
 {
+    // What is computed from the year is computed once per cached year: the publications never
+    // change under it (a new publication makes a new year).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, ScoringInput> inputs = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Unit, int Month, bool Alone), UnitExplanation> explanations = new();
+
     /// <summary>The published months, in order.</summary>
     public IReadOnlyList<int> PublishedMonths => [.. Months.Keys.Order()];
 
@@ -30,7 +35,15 @@ public sealed record PublishedYear(
     /// entries of the published months up to <paramref name="month"/>. Ranking it gives the
     /// snapshots' figures; it is also what the entries export writes.
     /// </summary>
-    public ScoringInput Input(int month)
+    public ScoringInput Input(int month) => inputs.GetOrAdd(month, Build);
+
+    /// <summary>The engine's explanation of a unit for the month alone or the year to date after it, computed once.</summary>
+    public UnitExplanation Explain(string unit, int month, bool alone) =>
+        explanations.GetOrAdd((unit, month, alone), key => key.Alone
+            ? ScoringEngine.Explain(Campaign, Input(key.Month), key.Unit, month: key.Month)
+            : ScoringEngine.Explain(Campaign, Input(key.Month), key.Unit, throughMonth: key.Month));
+
+    private ScoringInput Build(int month)
     {
         var units = Months[month];
         var months = new List<MonthEntries>();
