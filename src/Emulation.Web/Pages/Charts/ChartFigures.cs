@@ -70,8 +70,7 @@ public static class ChartFigures
             text["Chart.Trend.Label", unitName, campaign.Year],
             text["Home.Month"],
             [.. months.Select(m => MonthLabel(campaign, m))],
-            series,
-            Max: 100m)
+            series)
         { Small = small };
     }
 
@@ -98,11 +97,12 @@ public static class ChartFigures
             text["Chart.Areas.Title", month, year.Campaign.Year],
             text["Chart.Areas.Label", unitName, month, year.Campaign.Year],
             text["Admin.Area"],
-            [.. framework.Areas.Select(a => $"{a.Code}. {a.Title.For(culture)}")],
+            [.. framework.Areas.Select(a => text["Rankings.AreaShort", a.Code].Value)],
             [
                 new ChartSeries(unitName, [.. framework.Areas.Select(a => own.TryGetValue(a.Code, out var v) ? v : (decimal?)null)]),
                 new ChartSeries(text["Explain.BlockAverage"], [.. framework.Areas.Select(a => Average(block.SelectMany(f => f).Where(f => f.Code == a.Code).Select(f => f.YearMean)))]),
-            ]);
+            ])
+        { LongLabels = [.. framework.Areas.Select(a => $"{a.Code}. {a.Title.For(culture)}")] };
     }
 
     /// <summary>

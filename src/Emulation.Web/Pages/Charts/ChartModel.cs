@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Emulation.Web.Pages.Charts;
 
 /// <summary>How a chart draws: vertical bars, horizontal bars (a ranking), or lines over months.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ChartKind>))]
 public enum ChartKind
 {
     Bar,
@@ -9,6 +12,7 @@ public enum ChartKind
 }
 
 /// <summary>What the figures are: points (two decimals) or a percentage.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ChartFormat>))]
 public enum ChartFormat
 {
     Points,
@@ -39,6 +43,9 @@ public sealed record ChartModel(
 {
     /// <summary>A small chart (the home page's trend): lower, without the heading.</summary>
     public bool Small { get; init; }
+
+    /// <summary>The labels in full, for the table and the tooltips, when the axis shows short ones (null: the same).</summary>
+    public IReadOnlyList<string>? LongLabels { get; init; }
 
     public bool HasFigures => Series.Any(s => s.Values.Any(v => v is not null));
 }

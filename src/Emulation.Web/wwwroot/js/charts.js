@@ -47,13 +47,16 @@
         ? (value / 100).toLocaleString(locale, { style: "percent", maximumFractionDigits: 1 })
         : Number(value).toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     };
+    // Bars start at zero; lines show the change, from just under their lowest figure.
     var valueAxis = {
-      beginAtZero: true,
+      beginAtZero: !line,
       grace: "5%",
       ticks: { callback: function (v) { return percent ? v + " %" : v; } }
     };
     if (model.max !== null && model.max !== undefined) {
+      valueAxis.suggestedMax = model.max;
       valueAxis.max = model.max;
+      valueAxis.grace = 0;
     }
     var chart = new window.Chart(canvas, {
       type: line ? "line" : "bar",
@@ -68,6 +71,10 @@
           legend: { display: datasets.length > 1, labels: { usePointStyle: true } },
           tooltip: {
             callbacks: {
+              title: function (items) {
+                var i = items[0].dataIndex;
+                return model.longLabels ? model.longLabels[i] : model.labels[i];
+              },
               label: function (item) { return item.dataset.label + ": " + format(item.raw); }
             }
           }
