@@ -32,7 +32,8 @@ public static class ChartFigures
             text["Chart.Ranking.Label", title, period],
             text["Rankings.Unit"],
             [.. table.Rows.Select(r => $"{r.Rank.ToString(CultureInfo.CurrentCulture)}. {r.UnitName}")],
-            [new ChartSeries(scoreName, [.. table.Rows.Select(r => (decimal?)r.Score)])]);
+            [new ChartSeries(scoreName, [.. table.Rows.Select(r => (decimal?)r.Score)])])
+        { FiguresBeside = true };
     }
 
     /// <summary>
@@ -63,7 +64,7 @@ public static class ChartFigures
             series.Add(new ChartSeries(text["Chart.Trend.Self"], [.. months.Select(m => self.TryGetValue(m, out var v) ? v : (decimal?)null)]));
         }
 
-        series.Add(new ChartSeries(text["Chart.Trend.Appraised"], appraised));
+        series.Add(new ChartSeries(text["Chart.Trend.Appraised"], appraised, Wide: self is not null));
         series.Add(new ChartSeries(text["Explain.BlockAverage"], average, Line: true, Dashed: true));
         return new ChartModel(id, ChartKind.Line, ChartFormat.Points,
             text["Chart.Trend.Title", campaign.Year],

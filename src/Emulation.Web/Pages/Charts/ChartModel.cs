@@ -44,11 +44,18 @@ public sealed record ChartModel(
     /// <summary>A small chart (the home page's trend): lower, without the heading.</summary>
     public bool Small { get; init; }
 
+    /// <summary>The figures are already in a table beside the chart (a ranking's own table): no second table.</summary>
+    public bool FiguresBeside { get; init; }
+
     /// <summary>The labels in full, for the table and the tooltips, when the axis shows short ones (null: the same).</summary>
     public IReadOnlyList<string>? LongLabels { get; init; }
 
     public bool HasFigures => Series.Any(s => s.Values.Any(v => v is not null));
 }
 
-/// <summary>One series of a chart; <paramref name="Line"/> draws it as a line over bars (an average).</summary>
-public sealed record ChartSeries(string Name, IReadOnlyList<decimal?> Values, bool Line = false, bool Dashed = false);
+/// <summary>
+/// One series of a chart; <paramref name="Line"/> draws it as a line over bars (an average);
+/// <paramref name="Wide"/> draws it wide and underneath, so a series on top of it with the same
+/// figures (self totals the verifier accepted as they were) leaves it visible.
+/// </summary>
+public sealed record ChartSeries(string Name, IReadOnlyList<decimal?> Values, bool Line = false, bool Dashed = false, bool Wide = false);

@@ -28,12 +28,14 @@
         type: asLine ? "line" : "bar",
         label: s.name,
         data: s.values,
-        backgroundColor: colour,
-        borderColor: colour,
+        backgroundColor: s.wide ? colour + "80" : colour,
+        borderColor: s.wide ? colour + "80" : colour,
         borderDash: s.dashed ? [6, 4] : [],
         // Each line its own marker, so the series part without colour too.
         pointStyle: asLine ? ["circle", "rect", "triangle", "rectRot"][i % 4] : undefined,
-        pointRadius: asLine ? 4 : undefined,
+        borderWidth: s.wide ? 7 : 2,
+        pointRadius: asLine ? (s.wide ? 7 : 4) : undefined,
+        order: s.wide ? 2 : 1,
         spanGaps: true,
         fill: false,
         tension: 0
@@ -68,7 +70,10 @@
         animation: false,
         locale: locale,
         plugins: {
-          legend: { display: datasets.length > 1, labels: { usePointStyle: true } },
+          legend: {
+            display: datasets.length > 1,
+            labels: { usePointStyle: true, sort: function (a, b) { return a.datasetIndex - b.datasetIndex; } }
+          },
           tooltip: {
             callbacks: {
               title: function (items) {
