@@ -122,6 +122,11 @@ public static class ChartFigures
         }
 
         var months = year.PublishedMonths;
+        if (months.Count == 0)
+        {
+            return null;
+        }
+
         var own = new List<decimal?>(months.Count);
         var province = new List<decimal?>(months.Count);
         foreach (var month in months)
