@@ -126,6 +126,20 @@ public sealed class UnitChartsTests(PublishedDemoFactory factory)
         Assert.Contains(Appraised, chart.SeriesNames());
     }
 
+    [Theory]
+    [InlineData("chogao", true)]
+    [InlineData("noivu", true)]
+    [InlineData("hoidong2", true)]
+    [InlineData("tanphuoc", false)]
+    public async Task The_explanation_links_to_the_units_charts_only_for_those_who_may_open_them(string user, bool links)
+    {
+        var client = await factory.LoggedIn(user);
+
+        var page = await client.GetDocument("/Rankings/Explain/CHOGAO");
+
+        Assert.Equal(links, page.QuerySelector("main a[href='/Charts/Unit/CHOGAO']") is not null);
+    }
+
     [Fact]
     public async Task Each_block_on_the_ranking_page_has_a_bar_chart_of_its_table_in_rank_order()
     {
