@@ -16,6 +16,9 @@ public static class Policies
     public const string Admin = nameof(Admin);
     public const string Audit = nameof(Audit);
 
+    /// <summary>The heat map of every unit's months and the charts of any unit.</summary>
+    public const string HeatMap = nameof(HeatMap);
+
     public static void Configure(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -27,6 +30,7 @@ public static class Policies
         options.AddPolicy(Exports, p => p.RequireRole(Roles.Verifier, Roles.Administrator));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(Audit, p => p.RequireRole(Roles.Administrator, Roles.Verifier));
+        options.AddPolicy(HeatMap, p => p.RequireRole(Roles.Verifier, Roles.Administrator, Roles.CommitteeChair, Roles.CommitteeMember));
         // Everything not named otherwise needs a signed-in user.
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }
@@ -42,6 +46,7 @@ public static class Policies
             options.Conventions.AuthorizeFolder("/Awards", Awards);
             options.Conventions.AuthorizeFolder("/Admin", Admin);
             options.Conventions.AuthorizeFolder("/Audit", Audit);
+            options.Conventions.AuthorizePage("/Charts/HeatMap", HeatMap);
             options.Conventions.AllowAnonymousToFolder("/Public");
             options.Conventions.AllowAnonymousToPage("/Account/Login");
             options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");

@@ -5,20 +5,36 @@ using Emulation.Web.Data;
 using Emulation.Web.Domain;
 using Campaign = Emulation.Core.Campaigns.Campaign;
 using Emulation.Web.Infrastructure;
+using Emulation.Web.Pages.Charts;
+using Emulation.Web.Pages.Rankings;
 using Emulation.Web.Pages.Shared;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Emulation.Web.Pages;
 
-/// <summary>The home page: for each role the user holds, what to do next.</summary>
+/// <summary>
+/// The home page: for each role the user holds, what to do next and where things stand — a unit's
+/// month, rank and trend; the verifier's month and queue (the queue's own query); the campaign's
+/// progress for an administrator; the year-to-date standings for the committee.
+/// </summary>
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
     public Result Data { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) =>
+    /// <summary>The verifier's month as the verification queue counts it (null for anyone else).</summary>
+    public Verification.IndexModel.Queue? Queue { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
         Data = await mediator.Send(new Query(User.Claims.Where(c => c.Type == ClaimTypes.Role).Select(c => c.Value).ToHashSet(), User.UnitCode(), CultureInfo.CurrentUICulture), ct);
+        if (Data.Campaign is not null && User.IsInRole(Roles.Verifier))
+        {
+            Queue = await mediator.Send(new Verification.IndexModel.Query(User, null, null, null, null), ct);
+        }
+    }
 
     public sealed record Query(IReadOnlySet<string> Roles, string? UnitCode, CultureInfo Culture) : IRequest<Result>;
 
@@ -33,7 +49,29 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     {
         public bool ShowsVerifier { get; init; }
         public bool ShowsCommittee { get; init; }
+
+        /// <summary>The unit's standing after the last published month and its trend (unit people).</summary>
+        public UnitStanding? Standing { get; init; }
+
+        /// <summary>The campaign's progress (administrators).</summary>
+        public Progress? Progress { get; init; }
+
+        /// <summary>The year to date: the first units of each block (the committee).</summary>
+        public Standings? Standings { get; init; }
     }
+
+    /// <summary>Where the unit stands after <paramref name="Month"/>: rank in block (and the move since the month before), score, classification.</summary>
+    public sealed record UnitStanding(int? Month, int? BlockRank, int? BlockSize, int? Movement, decimal? YearScore, string? Classification, ChartModel Trend);
+
+    /// <summary>One begun month of the campaign: published or not, and its submissions by state (units without one count as not started).</summary>
+    public sealed record ProgressMonth(int Month, bool Published, IReadOnlyDictionary<SubmissionStatus, int> ByState);
+
+    public sealed record Progress(int PublishedMonths, int CampaignMonths, int Units, IReadOnlyList<ProgressMonth> Months);
+
+    public sealed record Standings(int Month, IReadOnlyList<RankingTable> Blocks);
+
+    /// <summary>How many units of each block the committee's home page lists.</summary>
+    public const int StandingsTop = 3;
 
     public sealed record CampaignSummary(string Id, string Title, int Year, int FirstMonth, int LastMonth, int DeadlineDay);
 
@@ -49,7 +87,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public sealed record AdminView(int Campaigns, int Units, int Blocks, int Users);
 
-    public sealed class Handler(EmulationDb db, CampaignCatalog catalog, BusinessClock clock) : IRequestHandler<Query, Result>
+    public sealed class Handler(EmulationDb db, CampaignCatalog catalog, BusinessClock clock, PublishedResults results, IStringLocalizer<SharedResource> text)
+        : IRequestHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -91,11 +130,54 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                     await db.Users.CountAsync(cancellationToken));
             }
 
+            var year = campaign is null ? null : await results.Year(campaign, cancellationToken);
             return new Result(today, summary, unit, blocks, awards, admin, campaign is null ? null : AreaMaximaChart.For(campaign, culture))
             {
                 ShowsVerifier = showsVerifier,
                 ShowsCommittee = showsCommittee,
+                Standing = unit is { KnownUnit: true } ? await StandingOf(unit, campaign!, year!, cancellationToken) : null,
+                Progress = admin is not null && campaign is not null ? await ProgressOf(campaign, year!, today, cancellationToken) : null,
+                Standings = showsCommittee && year?.LastMonth is { } last
+                    ? new Standings(last, [.. RankingTables.Build(year, new RankingView(last, Period.Year, null, null))!
+                        .Select(t => t with { Rows = [.. t.Rows.Take(StandingsTop)] })])
+                    : null,
             };
+        }
+
+        private async Task<UnitStanding> StandingOf(UnitView unit, Campaign campaign, PublishedYear year, CancellationToken ct)
+        {
+            var resource = await db.Units.Where(u => u.Code == unit.Code).Select(u => new UnitResource(u.Id, u.Code, u.KindCode)).SingleAsync(ct);
+            var self = await SelfTotals.Of(db, campaign, resource, unit.Name, unit.Block, clock.Today, ct);
+            var trend = ChartFigures.Trend(year, unit.Code, unit.Name, self, text, id: "home-trend", small: true);
+            if (year.LastMonth is not { } last || year.Of(last)!.FirstOrDefault(u => u.UnitCode == unit.Code) is not { } published)
+            {
+                return new UnitStanding(null, null, null, null, null, null, trend);
+            }
+
+            var before = year.PublishedMonths.LastOrDefault(m => m < last) is var previous and > 0
+                ? year.Of(previous)!.FirstOrDefault(u => u.UnitCode == unit.Code)
+                : null;
+            var band = campaign.Classification.FirstOrDefault(c => c.Code == published.Classification);
+            return new UnitStanding(last, published.BlockRank, year.Of(last)!.Count(u => u.BlockCode == published.BlockCode),
+                before is null ? null : before.BlockRank - published.BlockRank, published.YearScore,
+                band?.Title.For(CultureInfo.CurrentUICulture) ?? published.Classification, trend);
+        }
+
+        private async Task<Progress> ProgressOf(Campaign campaign, PublishedYear year, DateOnly today, CancellationToken ct)
+        {
+            var kinds = await db.BlockMemberships.Where(m => m.CampaignId == campaign.Id).Select(m => m.Unit!.KindCode).ToListAsync(ct);
+            var units = kinds.Count(k => campaign.FrameworkFor(k) is not null);
+            var counts = await db.Submissions.Where(s => s.CampaignId == campaign.Id)
+                .GroupBy(s => new { s.Month, s.Status })
+                .Select(g => new { g.Key.Month, g.Key.Status, Count = g.Count() })
+                .ToListAsync(ct);
+            var months = campaign.Months.Where(m => new DateOnly(campaign.Year, m, 1) <= today).Select(m =>
+            {
+                var byState = Enum.GetValues<SubmissionStatus>().ToDictionary(s => s, s => counts.Where(c => c.Month == m && c.Status == s).Sum(c => c.Count));
+                byState[SubmissionStatus.NotStarted] += Math.Max(0, units - byState.Values.Sum());
+                return new ProgressMonth(m, year.Months.ContainsKey(m), byState);
+            }).ToList();
+            return new Progress(year.PublishedMonths.Count, campaign.Months.Count(), units, months);
         }
 
         private async Task<UnitView> UnitOf(string code, Campaign campaign, DateOnly today, bool english, CancellationToken ct)

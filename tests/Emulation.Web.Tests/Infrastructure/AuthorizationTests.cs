@@ -4,9 +4,9 @@ namespace Emulation.Web.Tests;
 
 public sealed class AuthorizationTests(EmulationFactory factory) : IClassFixture<EmulationFactory>
 {
-    private static readonly string[] FeatureRoutes = ["/Assessments", "/Verification", "/Rankings", "/Awards", "/Admin", "/Audit"];
+    private static readonly string[] FeatureRoutes = ["/Assessments", "/Verification", "/Rankings", "/Charts/HeatMap", "/Awards", "/Admin", "/Audit"];
 
-    public static TheoryData<string> ProtectedRoutes() => ["/", "/Assessments", "/Verification", "/Rankings", "/Awards", "/Admin", "/Audit", "/Account/Logout"];
+    public static TheoryData<string> ProtectedRoutes() => ["/", "/Assessments", "/Verification", "/Rankings", "/Charts/HeatMap", "/Charts/Unit/CHOGAO", "/Awards", "/Admin", "/Audit", "/Account/Logout"];
 
     [Theory]
     [MemberData(nameof(ProtectedRoutes))]
@@ -50,11 +50,11 @@ public sealed class AuthorizationTests(EmulationFactory factory) : IClassFixture
     }
 
     [Theory]
-    [InlineData("admin", "/Assessments /Verification /Rankings /Awards /Admin /Audit")]
-    [InlineData("noivu", "/Assessments /Verification /Rankings /Awards /Audit")]
-    [InlineData("chutich", "/Rankings /Awards")]
-    [InlineData("hoidong1", "/Rankings /Awards")]
-    [InlineData("hoidong2", "/Rankings /Awards")]
+    [InlineData("admin", "/Assessments /Verification /Rankings /Charts/HeatMap /Awards /Admin /Audit")]
+    [InlineData("noivu", "/Assessments /Verification /Rankings /Charts/HeatMap /Awards /Audit")]
+    [InlineData("chutich", "/Rankings /Charts/HeatMap /Awards")]
+    [InlineData("hoidong1", "/Rankings /Charts/HeatMap /Awards")]
+    [InlineData("hoidong2", "/Rankings /Charts/HeatMap /Awards")]
     [InlineData("stp", "/Assessments /Rankings")]
     [InlineData("chogao", "/Assessments /Rankings")]
     [InlineData("chogao.staff", "/Assessments /Rankings")]
@@ -99,6 +99,6 @@ public sealed class AuthorizationTests(EmulationFactory factory) : IClassFixture
         var home = await client.GetDocument("/");
 
         var links = home.QuerySelectorAll("nav a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/", "/Assessments", "/Rankings", "/Public"], links);
+        Assert.Equal(["/", "/Assessments", "/Rankings", "/Charts/Unit/CHOGAO", "/Public"], links);
     }
 }
