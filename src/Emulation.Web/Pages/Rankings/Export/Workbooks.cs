@@ -106,12 +106,15 @@ public static class Workbooks
         var headers = EntriesColumns.ToDictionary(c => c.Header, c => c.Code, StringComparer.OrdinalIgnoreCase);
         using var writer = new StreamWriter(csv, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
         var first = true;
+        var width = 0;
         try
         {
             foreach (IDictionary<string, object?> row in workbook.Query(useHeaderRow: false, excelType: ExcelType.XLSX))
             {
+                // A sheet has no missing cells, only empty ones: every row is as wide as the header
+                // (an empty deadline stays an empty field), and empty cells beyond it are dropped.
                 var cells = row.Values.Select(v => Text(v)).ToList();
-                while (cells.Count > 0 && cells[^1].Length == 0)
+                while (cells.Count > width && cells[^1].Length == 0)
                 {
                     cells.RemoveAt(cells.Count - 1);
                 }
@@ -119,7 +122,20 @@ public static class Workbooks
                 if (first)
                 {
                     cells = [.. cells.Select(c => headers.GetValueOrDefault(c.Trim(), c))];
+                    width = cells.Count;
                     first = false;
+                }
+
+                if (cells.TrueForAll(c => c.Length == 0))
+                {
+                    // A blank row stays a blank line: the reader skips it, and the line numbers hold.
+                    writer.Write('\n');
+                    continue;
+                }
+
+                while (cells.Count < width)
+                {
+                    cells.Add("");
                 }
 
                 writer.Write(string.Join(',', cells.Select(Quote)));
