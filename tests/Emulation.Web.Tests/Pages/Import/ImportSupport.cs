@@ -15,13 +15,16 @@ internal sealed record Member(string Code, string Name, string Kind, string Bloc
 /// <summary>
 /// Entries files for the import tests: every due criterion of every block member for the months
 /// asked, with values that differ by unit, month and criterion (deterministic), so units rank apart.
+/// Shared with the browser tests.
 /// </summary>
 internal static class ImportSupport
 {
+    public const string CampaignId = "tien-giang-2017";
+
     public const string Header = "unit,unit_name,unit_kind,block,month,criterion,value,denominator,submitted_on,deadline";
 
     public static Task<List<Member>> Members(this EmulationFactory factory) =>
-        factory.WithDb(db => db.BlockMemberships.AsNoTracking().Where(m => m.CampaignId == AssessmentSupport.CampaignId)
+        factory.WithDb(db => db.BlockMemberships.AsNoTracking().Where(m => m.CampaignId == CampaignId)
             .OrderBy(m => m.Unit!.Code)
             .Select(m => new Member(m.Unit!.Code, m.Unit.NameVi, m.Unit.KindCode, m.Block!.Code))
             .ToListAsync());
@@ -84,10 +87,14 @@ internal static class ImportSupport
         {
             await using var scope = factory.Services.CreateAsyncScope();
             var publisher = scope.ServiceProvider.GetRequiredService<MonthPublisher>();
-            await publisher.Publish(factory.Campaign(), month, "noivu", CancellationToken.None);
+            await publisher.Publish(CampaignOf(factory), month, "noivu", CancellationToken.None);
             await scope.ServiceProvider.GetRequiredService<Data.EmulationDb>().SaveChangesAsync();
         }
     }
+
+    /// <summary>The 2017 campaign (the web tests' AssessmentSupport has its own helper; this file is shared with the browser tests).</summary>
+    public static Campaign CampaignOf(EmulationFactory factory) =>
+        factory.Services.GetRequiredService<Emulation.Web.Infrastructure.CampaignCatalog>().Find(CampaignId)!;
 
     public static Task<int> SubmissionCount(this EmulationFactory factory) =>
         factory.WithDb(db => db.Submissions.CountAsync());
