@@ -550,7 +550,7 @@ public sealed class Submission : IAudited
         LastSubmittedAtUtc = FirstSubmittedAtUtc;
         LastSubmittedBy = who;
         ExtendedDeadline = deadline;
-        ExtensionReason = deadline is null ? null : "import";
+        ExtensionReason = deadline is null ? null : "Nhập từ bảng tính (imported)";
         MissingReason = null;
         VerifiedAtUtc = utcNow;
         VerifiedOn = VietnamTime.DateOf(utcNow);

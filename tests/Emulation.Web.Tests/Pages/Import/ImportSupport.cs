@@ -40,10 +40,12 @@ internal static class ImportSupport
                 var seed = (Stable(member.Code) % 100_000) + (month * 7);
                 // A few units submit late, so lateness goes through the import too.
                 DateOnly? submitted = seed % 9 == 0 ? framework.Deadline.AddDays(2) : framework.Deadline.AddDays(-1);
+                // And some had their deadline extended (the optional deadline column).
+                DateOnly? deadline = seed % 13 == 0 ? framework.Deadline.AddDays(5) : null;
                 foreach (var criterion in framework.DueLeaves)
                 {
                     var (value, denominator) = Value(criterion, seed + (Stable(criterion.Code) % 100_000));
-                    yield return new EntriesRow(member.Code, member.Name, member.Kind, member.Block, month, criterion.Code, value, denominator, submitted, null);
+                    yield return new EntriesRow(member.Code, member.Name, member.Kind, member.Block, month, criterion.Code, value, denominator, submitted, deadline);
                 }
             }
         }
