@@ -101,6 +101,7 @@ services.AddScoped<IAuthorizationHandler, UnitAccessHandler>();
 services.AddScoped<UnitAccess>();
 services.AddScoped<Emulation.Web.Pages.Assessments.UnitMonths>();
 services.AddScoped<Emulation.Web.Pages.Verification.MonthPublisher>();
+services.AddScoped<Emulation.Web.Pages.Verification.EntriesImport>();
 services.AddScoped<Emulation.Web.Pages.Rankings.PublishedResults>();
 services.AddMemoryCache();
 

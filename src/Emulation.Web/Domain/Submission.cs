@@ -491,6 +491,87 @@ public sealed class Submission : IAudited
         Touch(who, utcNow);
     }
 
+    /// <summary>
+    /// A verifier brings in the month from a province's earlier spreadsheets (the import): the
+    /// entries become the unit's inputs and, unadjusted, the appraised ones, and the month is
+    /// verified at once, ready to be locked and published. <paramref name="submittedOn"/> is the
+    /// first submission's date the file gives (null: on time), <paramref name="deadline"/> an
+    /// extended deadline. A month already holding data is replaced only when <paramref name="replace"/>
+    /// says so, and never when locked or disputed; the replaced entries go, evidence stays.
+    /// </summary>
+    public void Import(MonthFramework month, IReadOnlyList<EntryInput> inputs, DateOnly? submittedOn, DateOnly? deadline, bool replace, string who, DateTime utcNow)
+    {
+        Same(month);
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (Status is SubmissionStatus.Locked)
+        {
+            throw new DomainException("Import.MonthLocked", UnitCode, Month);
+        }
+
+        if (Status is SubmissionStatus.Disputed)
+        {
+            throw new DomainException("Import.MonthDisputed", UnitCode, Month);
+        }
+
+        var holdsData = Status != SubmissionStatus.NotStarted || entries.Count > 0;
+        if (holdsData && !replace)
+        {
+            throw new DomainException("Import.MonthHasData", UnitCode, Month);
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var input in inputs)
+        {
+            var criterion = month.FindDue(input.Criterion) ?? throw new DomainException("Entry.UnknownCriterion", input.Criterion, Month);
+            if (!seen.Add(input.Criterion))
+            {
+                throw new DomainException("Entry.Twice", input.Criterion);
+            }
+
+            if ((input.Value?.Length ?? 0) > MaxValueLength || (input.Denominator?.Length ?? 0) > MaxValueLength
+                || EntryCheck.Value(criterion, input.Value, input.Denominator, out _) is not null)
+            {
+                throw new DomainException("Import.InvalidValue", UnitCode, Month, input.Criterion);
+            }
+        }
+
+        var old = StatusName;
+        var oldCount = entries.Count;
+        entries.Clear();
+        foreach (var input in inputs)
+        {
+            var entry = SubmissionEntry.For(input.Criterion);
+            entry.Take(Clean(input.Value), Clean(input.Denominator), Clean(input.Note));
+            entries.Add(entry);
+        }
+
+        FirstSubmittedOn = submittedOn;
+        FirstSubmittedAtUtc = submittedOn is { } on ? VietnamTime.ToUtc(on, new TimeOnly(12, 0)) : null;
+        LastSubmittedAtUtc = FirstSubmittedAtUtc;
+        LastSubmittedBy = who;
+        ExtendedDeadline = deadline;
+        ExtensionReason = deadline is null ? null : "Nhập từ bảng tính (imported)";
+        MissingReason = null;
+        VerifiedAtUtc = utcNow;
+        VerifiedOn = VietnamTime.DateOf(utcNow);
+        VerifiedBy = who;
+        var summary = string.Create(CultureInfo.InvariantCulture, $"{entries.Count} entries")
+            + (submittedOn is { } date ? string.Create(CultureInfo.InvariantCulture, $", submitted on {date:yyyy-MM-dd}") : "")
+            + (deadline is { } until ? string.Create(CultureInfo.InvariantCulture, $", deadline {until:yyyy-MM-dd}") : "");
+        if (holdsData)
+        {
+            Record("submission.import-replaced", who, utcNow, string.Create(CultureInfo.InvariantCulture, $"{old}, {oldCount} entries"),
+                $"{nameof(SubmissionStatus.Verified)}, {summary}", "replace");
+        }
+        else
+        {
+            Record("submission.imported", who, utcNow, old, $"{nameof(SubmissionStatus.Verified)}, {summary}", null);
+        }
+
+        Status = SubmissionStatus.Verified;
+        Touch(who, utcNow);
+    }
+
     /// <summary>The month is locked and published: a verified or missing submission becomes locked.</summary>
     public void Lock(string who, DateTime utcNow)
     {

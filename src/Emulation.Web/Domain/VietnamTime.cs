@@ -18,4 +18,8 @@ public static class VietnamTime
 
     /// <summary>The Vietnam date of a UTC instant.</summary>
     public static DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc));
+
+    /// <summary>A Vietnam date and time of day as a UTC instant.</summary>
+    public static DateTime ToUtc(DateOnly date, TimeOnly time) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(date.ToDateTime(time), DateTimeKind.Unspecified), Zone);
 }

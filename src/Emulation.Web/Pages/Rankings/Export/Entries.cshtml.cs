@@ -14,15 +14,20 @@ namespace Emulation.Web.Pages.Rankings.Export;
 /// </summary>
 public sealed class EntriesModel(IMediator mediator) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(string? campaign, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? campaign, string? format, CancellationToken ct)
     {
-        var file = await mediator.Send(new Query(campaign), ct);
-        return File(file.Content, "text/csv; charset=utf-8", file.Name);
+        if (format is not (null or "csv" or "xlsx"))
+        {
+            return NotFound();
+        }
+
+        var file = await mediator.Send(new Query(campaign, format ?? "csv"), ct);
+        return File(file.Content, file.ContentType, file.Name);
     }
 
-    public sealed record Query(string? Campaign) : IRequest<Csv>;
+    public sealed record Query(string? Campaign, string Format = "csv") : IRequest<Csv>;
 
-    public sealed record Csv(string Name, byte[] Content);
+    public sealed record Csv(string Name, byte[] Content, string ContentType = "text/csv; charset=utf-8");
 
     public sealed class Handler(CampaignCatalog catalog, BusinessClock clock, PublishedResults results) : IRequestHandler<Query, Csv>
     {
@@ -30,6 +35,11 @@ public sealed class EntriesModel(IMediator mediator) : PageModel
         {
             var campaign = (query.Campaign is null ? catalog.Current(clock.Today) : catalog.Find(query.Campaign)) ?? throw new NotFoundException();
             var year = await results.Year(campaign, cancellationToken);
+            if (query.Format == "xlsx")
+            {
+                return new Csv($"entries-{campaign.Id}.xlsx", Workbooks.Entries(year.EntriesRows()), Workbooks.ContentType);
+            }
+
             var text = new StringWriter();
             EntriesCsvWriter.Write(text, year.EntriesRows());
             return new Csv($"entries-{campaign.Id}.csv", new UTF8Encoding(false).GetBytes(text.ToString()));

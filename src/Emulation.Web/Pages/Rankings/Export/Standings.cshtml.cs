@@ -10,16 +10,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Emulation.Web.Pages.Rankings.Export;
 
 /// <summary>
-/// <c>GET /Rankings/Export/Standings[?month=M][&amp;format=csv]</c> — an address scripts rely on: the
+/// <c>GET /Rankings/Export/Standings[?month=M][&amp;format=csv|xlsx]</c> — an address scripts rely on: the
 /// year to date after month M (default the last published month) as exactly the JSON
-/// <c>emulation rank --month M --format json</c> prints for the entries export (or its CSV). A
-/// month not published is a 404. Verifiers and administrators.
+/// <c>emulation rank --month M --format json</c> prints for the entries export (or its CSV, or a
+/// workbook with a sheet per block). A month not published is a 404, except as a workbook: an
+/// empty sheet with its headers. Verifiers and administrators.
 /// </summary>
 public sealed class StandingsModel(IMediator mediator) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int? month, string? format, string? campaign, CancellationToken ct)
     {
-        if (format is not (null or "json" or "csv"))
+        if (format is not (null or "json" or "csv" or "xlsx"))
         {
             return NotFound();
         }
@@ -38,6 +39,19 @@ public sealed class StandingsModel(IMediator mediator) : PageModel
         {
             var campaign = (query.Campaign is null ? catalog.Current(clock.Today) : catalog.Find(query.Campaign)) ?? throw new NotFoundException();
             var year = await results.Year(campaign, cancellationToken);
+            if (query.Format == "xlsx")
+            {
+                var asked = query.Month ?? year.LastMonth ?? campaign.FirstMonth;
+                if (!campaign.HasMonth(asked))
+                {
+                    throw new NotFoundException();
+                }
+
+                var published = year.Of(asked);
+                var ranked = published is null ? null : ScoringEngine.Rank(campaign, year.Input(asked), asked);
+                return new Output($"standings-{campaign.Id}-{asked}.xlsx", Workbooks.ContentType, StandingsWorkbook.Build(campaign, asked, ranked, published));
+            }
+
             var month = query.Month ?? year.LastMonth ?? throw new NotFoundException();
             var units = year.Of(month) ?? throw new NotFoundException();
             var standings = ScoringEngine.Rank(campaign, year.Input(month), month);
