@@ -62,6 +62,7 @@ public sealed class ImportJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await Assertions.Expect(noivu.Locator("main")).ToContainTextAsync("3/2017");
         await Assertions.Expect(noivu.Locator(".ranking-table tbody tr").First).ToBeVisibleAsync();
         Assert.Equal(members.Count, await noivu.Locator(".ranking-table tbody tr").CountAsync());
+        await Assertions.Expect(noivu.Locator("section.ranking canvas[data-chart]").First).ToHaveAttributeAsync("data-rendered", "true");
     }
 
     private static FilePayload File(string name, IEnumerable<Emulation.Core.Entries.EntriesRow> rows) => new()
