@@ -159,6 +159,7 @@ services.AddScoped<UnitAccess>();
 services.AddScoped<Emulation.Web.Pages.Assessments.UnitMonths>();
 services.AddScoped<Emulation.Web.Pages.Verification.MonthPublisher>();
 services.AddScoped<Emulation.Web.Pages.Rankings.PublishedResults>();
+services.AddScoped<Emulation.Web.Pages.Admin.Users.UserAccounts>();
 services.AddMemoryCache();
 
 // Vietnamese text stays readable in the HTML instead of turning into numeric entities.

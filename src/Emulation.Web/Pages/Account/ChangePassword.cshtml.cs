@@ -54,6 +54,7 @@ public sealed class ChangePasswordModel(IMediator mediator, UserManager<Identity
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        var forced = Forced;
         if (ModelState.IsValid)
         {
             var errors = await mediator.Send(new Command(User, Input.CurrentPassword, Input.NewPassword), ct);
@@ -72,7 +73,7 @@ public sealed class ChangePasswordModel(IMediator mediator, UserManager<Identity
 
                 Flash = "Password.Changed";
                 // A handed-over password changed: on to the work, the unit's home page.
-                return LocalRedirect(Forced ? "/" : "/Account/Manage");
+                return LocalRedirect(forced ? "/" : "/Account/Manage");
             }
         }
 

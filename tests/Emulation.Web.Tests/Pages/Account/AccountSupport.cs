@@ -134,3 +134,13 @@ internal static partial class AccountSupport
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 }
+
+internal static class RedirectPaths
+{
+    /// <summary>The path of a redirect, relative (as the server now sends them) or absolute.</summary>
+    public static string PathOnly(this Uri location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?', '#')[0];
+    }
+}
