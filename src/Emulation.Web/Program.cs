@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text.Encodings.Web;
+using System.Threading.RateLimiting;
 using System.Text.Unicode;
 using Emulation.Web;
 using Emulation.Web.Data;
@@ -11,6 +13,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +27,22 @@ var services = builder.Services;
 // A refused start is logged once, with its reasons, by StartupTasks; the host's own report of it
 // would add a stack trace that hides them.
 builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+
+// The server does not name itself to strangers.
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+
+// Behind a reverse proxy, the client's address and scheme are taken from the forwarded headers of
+// the proxies named in Emulation:KnownProxies only; nobody else's are believed.
+services.Configure<ForwardedHeadersOptions>(o =>
+{
+    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    o.KnownIPNetworks.Clear();
+    o.KnownProxies.Clear();
+    foreach (var proxy in builder.Configuration.GetSection($"{EmulationOptions.Section}:KnownProxies").Get<string[]>() ?? [])
+    {
+        o.KnownProxies.Add(IPAddress.Parse(proxy));
+    }
+});
 
 // Options: read when first needed, so test hosts and environment variables apply.
 services.AddOptions<EmulationOptions>()
@@ -76,11 +95,38 @@ services.AddIdentity<IdentityUser, IdentityRole>(o =>
     {
         o.User.RequireUniqueEmail = false;
         o.SignIn.RequireConfirmedAccount = false;
-        o.Lockout.MaxFailedAccessAttempts = 5;
-        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-        o.Lockout.AllowedForNewUsers = true;
+        // Length and variety, not composition rules; PasswordPolicy refuses the common ones.
+        o.Password.RequiredLength = PasswordPolicy.MinimumLength;
+        o.Password.RequiredUniqueChars = PasswordPolicy.MinimumUniqueCharacters;
+        o.Password.RequireDigit = false;
+        o.Password.RequireLowercase = false;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireNonAlphanumeric = false;
+        // No lockout after failures: anyone could lock anyone out. Failures are throttled (SignInThrottle).
+        o.Lockout.AllowedForNewUsers = false;
     })
-    .AddEntityFrameworkStores<EmulationDb>();
+    .AddEntityFrameworkStores<EmulationDb>()
+    .AddErrorDescriber<LocalizedIdentityErrors>()
+    .AddPasswordValidator<PasswordPolicy>()
+    .AddClaimsPrincipalFactory<EmulationClaimsFactory>();
+services.AddOptions<SignInLimitOptions>()
+    .Bind(builder.Configuration.GetSection(SignInLimitOptions.Section))
+    .Validate(o => o.IsValid, "Emulation:SignIn limits must be positive.")
+    .ValidateOnStart();
+services.AddSingleton<SignInThrottle>();
+services.AddSingleton<SessionRegistry>();
+services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.AddPolicy(SignInLimitOptions.Policy, http => RateLimitPartition.GetFixedWindowLimiter(
+        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = http.RequestServices.GetRequiredService<IOptions<SignInLimitOptions>>().Value.RequestsPerAddressPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        }));
+});
 services.ConfigureApplicationCookie(o =>
 {
     o.Cookie.Name = ".Emulation.Auth";
@@ -91,11 +137,22 @@ services.ConfigureApplicationCookie(o =>
     o.AccessDeniedPath = "/Account/AccessDenied";
     o.ExpireTimeSpan = TimeSpan.FromHours(8);
     o.SlidingExpiration = true;
+    // Secure whenever the request is HTTPS, behind a known proxy too (forwarded headers above).
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     // A form posted after the session expired is kept and offered back after signing in.
     o.Events.OnRedirectToLogin = PendingPosts.RedirectToLogin;
+    o.Events.OnRedirectToAccessDenied = PendingPosts.RedirectToAccessDenied;
+    // The server-side session must be open, then the security stamp is checked every minute.
+    o.Events.OnValidatePrincipal = SessionRegistry.ValidatePrincipal;
 });
 services.ConfigureAll<CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
-services.Configure<SecurityStampValidatorOptions>(o => o.TimeProvider = TimeProvider.System);
+services.Configure<SecurityStampValidatorOptions>(o =>
+{
+    o.TimeProvider = TimeProvider.System;
+    // A password change, a disabled account or a role change reaches every server within a minute.
+    o.ValidationInterval = TimeSpan.FromMinutes(1);
+    o.OnRefreshingPrincipal = SessionRegistry.KeepSession;
+});
 services.AddAuthorization(Policies.Configure);
 services.AddScoped<IAuthorizationHandler, UnitAccessHandler>();
 services.AddScoped<UnitAccess>();
@@ -103,6 +160,7 @@ services.AddScoped<Emulation.Web.Pages.Assessments.UnitMonths>();
 services.AddScoped<Emulation.Web.Pages.Verification.MonthPublisher>();
 services.AddScoped<Emulation.Web.Pages.Verification.EntriesImport>();
 services.AddScoped<Emulation.Web.Pages.Rankings.PublishedResults>();
+services.AddScoped<Emulation.Web.Pages.Admin.Users.UserAccounts>();
 services.AddMemoryCache();
 
 // Vietnamese text stays readable in the HTML instead of turning into numeric entities.
@@ -142,6 +200,7 @@ services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
@@ -150,6 +209,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
 });
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseMiddleware<RequestGuardMiddleware>();
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
@@ -159,7 +219,9 @@ app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseMiddleware<SetupGateMiddleware>();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
+app.UseMiddleware<MustChangePasswordMiddleware>();
 app.UseAuthorization();
 
 app.MapHealthChecks("/health").AllowAnonymous();

@@ -20,14 +20,14 @@ public sealed class JourneyTests(BrowserFixture fixture) : IClassFixture<Browser
 
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
         Assert.Equal("vi", await page.Locator("html").GetAttributeAsync("lang"));
-        Assert.Equal("Xin chào, chogao", await page.Locator("h1").TextContentAsync());
+        Assert.Equal("Xin chào, Nguyễn Văn An", await page.Locator("h1").TextContentAsync());
         Assert.Contains("UBND huyện Chợ Gạo", await page.Locator("#unit-heading").TextContentAsync(), StringComparison.Ordinal);
         Assert.Equal("28/11/2017", await page.Locator("footer time").TextContentAsync());
 
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
 
         await page.Locator("html[lang='en']").WaitForAsync();
-        Assert.Equal("Welcome, chogao", await page.Locator("h1").TextContentAsync());
+        Assert.Equal("Welcome, Nguyễn Văn An", await page.Locator("h1").TextContentAsync());
         var unitHeading = await page.Locator("#unit-heading").TextContentAsync();
         Assert.StartsWith("Unit: ", unitHeading, StringComparison.Ordinal);
         Assert.Contains("District", unitHeading, StringComparison.Ordinal);

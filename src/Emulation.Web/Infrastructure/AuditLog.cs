@@ -29,6 +29,17 @@ public static class AuditActions
     public const string LoginSucceeded = "login.succeeded";
     public const string LoginFailed = "login.failed";
     public const string LoginLockedOut = "login.locked-out";
+    public const string LoginThrottled = "login.throttled";
+    public const string SessionEnded = "session.ended";
+    public const string PasswordChanged = "password.changed";
+    public const string PasswordReset = "password.reset";
+    public const string SetupRefused = "setup.refused";
+    public const string UserCreated = "user.created";
+    public const string UserEdited = "user.edited";
+    public const string UserRolesChanged = "user.roles-changed";
+    public const string UserDisabled = "user.disabled";
+    public const string UserEnabled = "user.enabled";
+    public const string UserUnlocked = "user.unlocked";
     public const string Logout = "logout";
     public const string DemoAccountLocked = "demo-account.locked";
     public const string AdministratorCreated = "setup.administrator-created";

@@ -60,7 +60,8 @@ public static class PendingPosts
             return;
         }
 
-        var target = context.RedirectUri;
+        // The address stays relative: a forged Host header is never sent back.
+        var target = Relative(context.RedirectUri);
         if (HttpMethods.IsPost(request.Method) && request.HasFormContentType && (request.ContentLength ?? 0) <= MaxBytes)
         {
             try
@@ -97,6 +98,22 @@ public static class PendingPosts
 
         http.Response.Redirect(target);
     }
+
+    public static Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (DomainExceptionFilter.IsScript(context.Request))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(Relative(context.RedirectUri));
+        return Task.CompletedTask;
+    }
+
+    private static string Relative(string uri) =>
+        Uri.TryCreate(uri, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" ? absolute.PathAndQuery : uri;
 
     /// <summary>The form kept for this browser, removed as it is handed back; null when there is none.</summary>
     public static async Task<PendingPost?> Take(HttpContext http, CancellationToken ct)

@@ -31,6 +31,25 @@ public static class SqliteSetup
 
         return builder.ToString();
     }
+
+    /// <summary>
+    /// The database file and its journal files readable by the server's account only (SQLite gives
+    /// the journal files the database file's mode).
+    /// </summary>
+    public static void RestrictFiles(string? connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(builder.DataSource) || builder.Mode == SqliteOpenMode.Memory || builder.DataSource == ":memory:")
+        {
+            return;
+        }
+
+        var file = Path.GetFullPath(builder.DataSource);
+        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+        {
+            PrivateFiles.Restrict(path, folder: false);
+        }
+    }
 }
 
 /// <summary>Waits for a busy database instead of failing at once when another writer holds it.</summary>

@@ -45,7 +45,9 @@ public sealed partial class StartupTasks(
 
         await using var scope = services.CreateAsyncScope();
         var scoped = scope.ServiceProvider;
-        await Migrate(scoped.GetRequiredService<EmulationDb>(), cancellationToken);
+        var db = scoped.GetRequiredService<EmulationDb>();
+        await Migrate(db, cancellationToken);
+        SqliteSetup.RestrictFiles(db.Database.GetConnectionString());
         await scoped.GetRequiredService<CampaignStore>().Store(campaigns, cancellationToken);
         await scoped.GetRequiredService<OrganisationSeeder>().Seed(campaigns, organisation, settings.UnitsPath, cancellationToken);
         await scoped.GetRequiredService<RoleSeeder>().Seed();
@@ -63,7 +65,7 @@ public sealed partial class StartupTasks(
             await accounts.LockLeftovers();
         }
 
-        await setup.Refresh(scoped);
+        await setup.Refresh(scoped, settings.DataPath);
         LogReady(logger, campaigns.Count, settings.Demo);
     }
 
@@ -157,7 +159,10 @@ internal static class DataFolder
     {
         try
         {
-            Directory.CreateDirectory(path);
+            // The database, the keys and the evidence are the server's alone.
+            PrivateFiles.CreateFolder(path);
+            PrivateFiles.Restrict(path, folder: true);
+            PrivateFiles.CreateFolder(Path.Combine(path, "keys"));
             var probe = Path.Combine(path, $".write-test-{Guid.NewGuid():N}");
             File.WriteAllText(probe, "");
             File.Delete(probe);

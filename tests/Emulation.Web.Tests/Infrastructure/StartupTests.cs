@@ -168,6 +168,8 @@ public sealed class StartupTests
         Assert.Equal("/Setup", home.Headers.Location?.OriginalString);
         await client.PostForm("/Setup", "main form", new Dictionary<string, string>
         {
+            ["Input.Code"] = production.SetupCode(),
+            ["Input.DisplayName"] = "Quản trị",
             ["Input.UserName"] = "quantri",
             ["Input.Password"] = "Chosen#Password9",
             ["Input.ConfirmPassword"] = "Chosen#Password9",

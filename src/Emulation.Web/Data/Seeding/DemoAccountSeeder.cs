@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Emulation.Web.Infrastructure;
+using Emulation.Web.Domain;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Emulation.Web.Data.Seeding;
 
@@ -15,13 +17,25 @@ public sealed partial class DemoAccountSeeder(UserManager<IdentityUser> users, A
         var created = 0;
         foreach (var account in DemoAccounts.All)
         {
-            if (await users.FindByNameAsync(account.UserName) is not null)
+            if (await users.FindByNameAsync(account.UserName) is { } existing)
             {
+                // Demo accounts of an earlier version get their profile.
+                if (!await db.UserProfiles.AnyAsync(p => p.UserId == existing.Id))
+                {
+                    db.UserProfiles.Add(UserProfile.Create(existing.Id, account.DisplayName, account.Position, mustChangePassword: false));
+                    await db.SaveChangesAsync();
+                }
+
                 continue;
             }
 
+            // The published demo password is shorter than the rules ask of real ones: it is set
+            // without the password validators, for demo accounts only.
             var user = new IdentityUser(account.UserName);
-            Check(account, await users.CreateAsync(user, DemoAccounts.Password));
+            user.PasswordHash = users.PasswordHasher.HashPassword(user, DemoAccounts.Password);
+            Check(account, await users.CreateAsync(user));
+            db.UserProfiles.Add(UserProfile.Create(user.Id, account.DisplayName, account.Position, mustChangePassword: false));
+            await db.SaveChangesAsync();
             Check(account, await users.AddToRoleAsync(user, account.Role));
             if (account.Unit is { } unit)
             {

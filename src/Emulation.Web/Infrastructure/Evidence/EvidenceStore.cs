@@ -39,13 +39,19 @@ public sealed class EvidenceStore(IOptions<EmulationOptions> options)
     {
         ArgumentNullException.ThrowIfNull(content);
         var name = CleanName(fileName);
-        Directory.CreateDirectory(TemporaryFolder);
+        PrivateFiles.CreateFolder(TemporaryFolder);
         var temporary = Path.Combine(TemporaryFolder, Guid.NewGuid().ToString("N"));
         try
         {
             string sha256, contentType;
             long size;
-            await using (var file = new FileStream(temporary, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Options = FileOptions.Asynchronous }))
+            var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Options = FileOptions.Asynchronous };
+            if (!OperatingSystem.IsWindows())
+            {
+                create.UnixCreateMode = PrivateFiles.FileMode;
+            }
+
+            await using (var file = new FileStream(temporary, create))
             {
                 (sha256, size) = await CopyAndHash(content, file, name, ct);
                 if (size == 0)
@@ -60,7 +66,7 @@ public sealed class EvidenceStore(IOptions<EmulationOptions> options)
             }
 
             var target = PathOf(sha256);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            PrivateFiles.CreateFolder(Path.GetDirectoryName(target)!);
             try
             {
                 File.Move(temporary, target, overwrite: false);

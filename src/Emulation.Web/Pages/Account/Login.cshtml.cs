@@ -1,15 +1,20 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Emulation.Web.Data;
+using Emulation.Web.Domain;
 using Emulation.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Emulation.Web.Pages.Account;
 
-/// <summary>Sign in by user name. Every failure reads the same, whatever the reason, and counts toward lockout.</summary>
+/// <summary>Sign in by user name. Every failure reads the same, whatever the reason; failures are throttled, never locking the account.</summary>
+[EnableRateLimiting(SignInLimitOptions.Policy)]
 public sealed class LoginModel(IMediator mediator, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
@@ -41,13 +46,17 @@ public sealed class LoginModel(IMediator mediator, IStringLocalizer<SharedResour
             return Page();
         }
 
-        var outcome = await mediator.Send(new Command(Input.UserName.Trim(), Input.Password), ct);
+        var outcome = await mediator.Send(new Command(Input.UserName.Trim(), Input.Password,
+            HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString()), ct);
         switch (outcome)
         {
             case Outcome.SignedIn:
                 return LocalRedirect(SafeReturnUrl());
-            case Outcome.LockedOut:
-                ModelState.AddModelError("", localizer["Login.LockedOut"]);
+            case Outcome.MustChangePassword:
+                return LocalRedirect(MustChangePasswordMiddleware.ChangePage);
+            case Outcome.Throttled:
+                ModelState.AddModelError("", localizer["Login.Throttled"]);
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 break;
             default:
                 ModelState.AddModelError("", localizer["Login.Failed"]);
@@ -63,38 +72,76 @@ public sealed class LoginModel(IMediator mediator, IStringLocalizer<SharedResour
     public enum Outcome
     {
         SignedIn,
+        MustChangePassword,
         Failed,
-        LockedOut,
+        Throttled,
     }
 
-    public sealed record Command(string UserName, string Password) : IRequest<Outcome>;
+    public sealed record Command(string UserName, string Password, string? Address = null, string? UserAgent = null) : IRequest<Outcome>;
 
-    public sealed class Handler(SignInManager<IdentityUser> signIn, AuditLog audit, EmulationDb db) : IRequestHandler<Command, Outcome>
+    /// <summary>
+    /// Every failure takes the same path and the same time: an unknown name is checked against a
+    /// stand-in hash, a disabled or locked account's password is still checked, and none of them
+    /// counts toward a lockout (strangers could lock anyone out); failures are throttled instead.
+    /// </summary>
+    public sealed class Handler(
+        UserManager<IdentityUser> users,
+        SignInManager<IdentityUser> signIn,
+        IPasswordHasher<IdentityUser> hasher,
+        SignInThrottle throttle,
+        SessionRegistry sessions,
+        BusinessClock clock,
+        AuditLog audit,
+        EmulationDb db) : IRequestHandler<Command, Outcome>
     {
+        private static readonly IdentityUser Nobody = new("nobody");
+        private static string? nobodyHash;
+
         public async ValueTask<Outcome> Handle(Command command, CancellationToken cancellationToken)
         {
-            var result = await signIn.PasswordSignInAsync(command.UserName, command.Password, isPersistent: false, lockoutOnFailure: true);
             var entity = $"user:{command.UserName}";
-            Outcome outcome;
-            if (result.Succeeded)
+            if (throttle.IsThrottled(command.Address, command.UserName))
             {
-                audit.Write(command.UserName, AuditActions.LoginSucceeded, entity, null, null, null);
-                outcome = Outcome.SignedIn;
+                audit.Write(command.UserName, AuditActions.LoginThrottled, entity, null, null, command.Address);
+                await db.SaveChangesAsync(cancellationToken);
+                return Outcome.Throttled;
             }
-            else if (result.IsLockedOut)
+
+            var user = await users.FindByNameAsync(command.UserName);
+            bool valid;
+            if (user is null)
             {
-                audit.Write(command.UserName, AuditActions.LoginLockedOut, entity, null, null, "locked out after repeated failures");
-                outcome = Outcome.LockedOut;
+                nobodyHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString("N"));
+                hasher.VerifyHashedPassword(Nobody, nobodyHash, command.Password);
+                valid = false;
             }
             else
             {
-                // The name tried is kept, never the password.
-                audit.Write(command.UserName, AuditActions.LoginFailed, entity, null, null, "unknown user or wrong password");
-                outcome = Outcome.Failed;
+                valid = await users.CheckPasswordAsync(user, command.Password);
             }
 
+            var profile = user is null ? null : await db.UserProfiles.FirstOrDefaultAsync(p => p.UserId == user.Id, cancellationToken);
+            if (valid && (profile is { IsDisabled: true } || await users.IsLockedOutAsync(user!)))
+            {
+                valid = false;
+            }
+
+            if (!valid)
+            {
+                throttle.Failed(command.Address, command.UserName);
+                // The name tried is kept, never the password.
+                audit.Write(command.UserName, AuditActions.LoginFailed, entity, null, null, "unknown user, wrong password, disabled or locked");
+                await db.SaveChangesAsync(cancellationToken);
+                return Outcome.Failed;
+            }
+
+            var session = UserSession.Start(user!.Id, user.UserName!, clock.UtcNow, command.UserAgent, command.Address);
+            db.UserSessions.Add(session);
+            audit.Write(command.UserName, AuditActions.LoginSucceeded, entity, null, null, null);
             await db.SaveChangesAsync(cancellationToken);
-            return outcome;
+            sessions.Forget(session.Id);
+            await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(AccountClaims.Session, session.Id)]);
+            return profile is { MustChangePassword: true } ? Outcome.MustChangePassword : Outcome.SignedIn;
         }
     }
 }

@@ -23,7 +23,9 @@ public sealed class LoginTests(EmulationFactory factory) : IClassFixture<Emulati
         Assert.Equal("/", response.Headers.Location?.OriginalString);
         Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".Emulation.Auth=", StringComparison.Ordinal));
         var home = await client.GetDocument("/");
-        Assert.Contains(userName, home.QuerySelector(".who")!.TextContent, StringComparison.Ordinal);
+        var account = DemoAccounts.All.Single(a => a.UserName == userName);
+        Assert.Contains(account.DisplayName, home.QuerySelector(".who")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(userName, home.QuerySelector(".who a")!.GetAttribute("title"));
     }
 
     [Fact]
@@ -88,42 +90,110 @@ public sealed class LoginTests(EmulationFactory factory) : IClassFixture<Emulati
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var home = await client.GetAsync(new Uri("/", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
-        Assert.StartsWith("/Account/Login", home.Headers.Location?.PathAndQuery ?? home.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.StartsWith("/Account/Login", home.Headers.Location?.OriginalString, StringComparison.Ordinal);
         Assert.True(await factory.WithDb(db => db.AuditEntries.AnyAsync(a => a.Who == "hoidong4" && a.Action == AuditActions.Logout)));
     }
 }
 
-public sealed class LockoutTests(EmulationFactory factory) : IClassFixture<EmulationFactory>
+/// <summary>
+/// Failed sign-ins never lock an account (a stranger could lock the administrator out); they read
+/// the same and take the same work whatever the reason, and are throttled per address and per name.
+/// </summary>
+public sealed class LockoutTests(LockoutTests.ThrottledFactory factory) : IClassFixture<LockoutTests.ThrottledFactory>
 {
-    [Fact]
-    public async Task Five_failures_lock_the_account_even_against_the_right_password()
+    public sealed class ThrottledFactory : SecurityFactory
     {
-        var client = factory.CreateBrowserlikeClient();
+        public override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+        {
+            ["Emulation:SignIn:FailuresPerAddress"] = "8",
+            ["Emulation:SignIn:FailuresPerAccount"] = "6",
+        };
+    }
+
+    private const string GenericFailure = "Tên đăng nhập hoặc mật khẩu không đúng.";
+
+    private static (string, string) From(string address) => (SecurityFactory.Peer, address);
+
+    [Fact]
+    public async Task Five_failures_from_a_stranger_do_not_lock_the_account()
+    {
+        var stranger = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
         for (var i = 0; i < 5; i++)
         {
-            var failed = await client.LogIn("tanphuoc", $"Wrong@{i}");
-            Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+            var (failed, _) = await stranger.RawLogIn("tanphuoc", $"Wrong@{i}", From("198.51.100.1"));
+            Assert.Equal(GenericFailure, (await failed.ReadDocument()).QuerySelector(".errors li")?.TextContent.Trim());
         }
 
-        var response = await client.LogIn("tanphuoc", DemoAccounts.Password);
+        var owner = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        var (response, cookie) = await owner.RawLogIn("tanphuoc", DemoAccounts.Password, From("192.0.2.10"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await response.ReadDocument();
-        Assert.Contains("tạm thời bị khóa", page.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
-        Assert.True(await factory.WithDb(db => db.AuditEntries.AnyAsync(a => a.Who == "tanphuoc" && a.Action == AuditActions.LoginLockedOut)));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.NotNull(cookie);
+        Assert.Null(await factory.WithDb(db => db.Users.Where(u => u.UserName == "tanphuoc").Select(u => u.LockoutEnd).SingleAsync()));
+        Assert.False(await factory.WithDb(db => db.AuditEntries.AnyAsync(a => a.Who == "tanphuoc" && a.Action == AuditActions.LoginLockedOut)));
     }
 
     [Fact]
     public async Task Four_failures_do_not_lock_the_account()
     {
-        var client = factory.CreateBrowserlikeClient();
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
         for (var i = 0; i < 4; i++)
         {
-            await client.LogIn("chogao", $"Wrong@{i}");
+            await client.RawLogIn("chogao", $"Wrong@{i}", From("198.51.100.2"));
         }
 
-        var response = await client.LogIn("chogao", DemoAccounts.Password);
+        var (response, _) = await client.RawLogIn("chogao", DemoAccounts.Password, From("198.51.100.2"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_user_costs_a_password_check_like_a_known_one()
+    {
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        var before = factory.Hasher.Verified;
+        await client.RawLogIn("nobody-at-all", "Wrong@password", From("198.51.100.3"));
+        var unknown = factory.Hasher.Verified - before;
+
+        before = factory.Hasher.Verified;
+        await client.RawLogIn("hoidong2", "Wrong@password", From("198.51.100.3"));
+        var known = factory.Hasher.Verified - before;
+
+        Assert.Equal(1, unknown);
+        Assert.Equal(known, unknown);
+    }
+
+    [Fact]
+    public async Task Failures_from_one_address_are_throttled_even_for_the_right_password()
+    {
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        for (var i = 0; i < 8; i++)
+        {
+            await client.RawLogIn($"guess{i}", "Wrong@password", From("198.51.100.4"));
+        }
+
+        var (throttled, cookie) = await client.RawLogIn("hoidong3", DemoAccounts.Password, From("198.51.100.4"));
+        var (elsewhere, _) = await client.RawLogIn("hoidong3", DemoAccounts.Password, From("198.51.100.5"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.Null(cookie);
+        Assert.Equal("Đăng nhập sai quá nhiều lần. Vui lòng chờ vài phút rồi thử lại.", (await throttled.ReadDocument()).QuerySelector(".errors li")?.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.Redirect, elsewhere.StatusCode);
+    }
+
+    [Fact]
+    public async Task Failures_for_one_name_are_throttled_from_every_address_and_the_same_for_an_unknown_name()
+    {
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        foreach (var name in new[] { "hoidong4", "no-such-user" })
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                await client.RawLogIn(name, "Wrong@password", From($"203.0.113.{i + 1}"));
+            }
+
+            var (throttled, _) = await client.RawLogIn(name, name == "hoidong4" ? DemoAccounts.Password : "Wrong@password", From("203.0.113.99"));
+            Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        }
     }
 }
