@@ -102,6 +102,8 @@ services.AddScoped<UnitAccess>();
 services.AddScoped<Emulation.Web.Pages.Assessments.UnitMonths>();
 services.AddScoped<Emulation.Web.Pages.Verification.MonthPublisher>();
 services.AddScoped<Emulation.Web.Pages.Rankings.PublishedResults>();
+services.AddScoped<Emulation.Web.Pages.Awards.ProposalMaker>();
+services.AddScoped<Emulation.Web.Pages.Awards.Committee>();
 services.AddMemoryCache();
 
 // Vietnamese text stays readable in the HTML instead of turning into numeric entities.
