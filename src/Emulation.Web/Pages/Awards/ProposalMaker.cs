@@ -146,9 +146,12 @@ public sealed partial class ProposalMaker(EmulationDb db, ILogger<ProposalMaker>
         }
 
         var before = open.Basis.Split(' ').ToHashSet(StringComparer.Ordinal);
-        var changed = basis.Split(' ').Where(b => !before.Contains(b)).Select(b => b.Split(':')[0]).ToList();
-        var list = string.Join(", ", changed);
-        return $"tháng {list} được công bố lại (month {list} published again)";
+        // A month published again publishes its later months anew: the first one is the cause.
+        var changed = basis.Split(' ').Where(b => !before.Contains(b)).Select(b => int.Parse(b.Split(':')[0], CultureInfo.InvariantCulture)).Order().ToList();
+        var first = changed.Count == 0 ? through : changed[0];
+        return changed.Count > 1
+            ? string.Create(CultureInfo.InvariantCulture, $"tháng {first} được công bố lại, lũy kế các tháng sau được tính lại (month {first} published again, the later months' year to date recomputed)")
+            : string.Create(CultureInfo.InvariantCulture, $"tháng {first} được công bố lại (month {first} published again)");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Award proposal {Number} of {Campaign} made through month {Month}: {Selected} candidates selected.")]

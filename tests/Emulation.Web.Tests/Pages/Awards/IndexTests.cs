@@ -3,7 +3,10 @@ using Emulation.Core.Tests.Cli;
 using Emulation.Web.Domain;
 using Emulation.Web.Pages.Awards;
 using Emulation.Web.Tests.Verification;
+using Emulation.Web.Data;
+using MonthPublisher = Emulation.Web.Pages.Verification.MonthPublisher;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Emulation.Web.Tests;
 
@@ -172,5 +175,41 @@ public sealed class AwardsIndexTests(PublishedDemoFactory factory)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var refused = await response.ReadDocument();
         Assert.Contains("không bỏ phiếu cho đơn vị này", refused.QuerySelector(".flash-error, .errors, [role=alert]")?.TextContent ?? refused.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_month_published_again_makes_the_proposal_anew_beside_the_old_whose_votes_are_void()
+    {
+        var old = await Current();
+        var candidate = old.Candidates.First(c => c.Selected && c.UnitCode != "STP");
+        await factory.SendAsync(new IndexModel.Cast(await factory.UserAsync("hoidong2"), old.Id, new Dictionary<int, string> { [candidate.Id] = "Agree" }));
+        var campaign = factory.Campaign();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<MonthPublisher>().Reopen(campaign, 6, "Sai số liệu một cửa của huyện Chợ Gạo tháng 6", "admin", CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<EmulationDb>().SaveChangesAsync();
+        }
+
+        var onTime = factory.Month("district", 6).DueLeaves.First(c => c.Method is Emulation.Core.Campaigns.RatioMethod).Code;
+        await factory.Act("CHOGAO", 6, (s, m, now) => s.Reappraise(m, [new Adjustment(onTime, "0", "10", "Hồ sơ trễ hạn chưa được tính đúng")], "noivu", now));
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<MonthPublisher>().Publish(campaign, 6, "noivu", CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<EmulationDb>().SaveChangesAsync();
+        }
+
+        var now = await Current();
+        var voided = await factory.WithDb(db => db.Proposals.AsNoTracking().Include(p => p.Votes).SingleAsync(p => p.Id == old.Id));
+        Assert.Equal(old.Number + 1, now.Number);
+        Assert.Equal(old.Id, now.PreviousId);
+        Assert.Equal(ProposalStatus.Void, voided.Status);
+        Assert.Contains(voided.Votes, v => v.Member == "hoidong2");
+        Assert.Empty(now.Votes);
+        Assert.Contains("tháng 6 được công bố lại", now.Because, StringComparison.Ordinal);
+        var page = await (await factory.LoggedIn("chutich")).GetDocument("/Awards");
+        Assert.Contains("UBND huyện Chợ Gạo", page.QuerySelector("section.differences")!.TextContent, StringComparison.Ordinal);
+        var refused = await Assert.ThrowsAsync<DomainException>(async () => await factory.SendAsync(new IndexModel.Cast(await factory.UserAsync("hoidong3"), old.Id,
+            new Dictionary<int, string> { [candidate.Id] = "Agree" })));
+        Assert.Equal("Proposal.Void", refused.Key);
     }
 }
