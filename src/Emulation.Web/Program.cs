@@ -161,6 +161,9 @@ services.AddScoped<Emulation.Web.Pages.Verification.MonthPublisher>();
 services.AddScoped<Emulation.Web.Pages.Verification.EntriesImport>();
 services.AddScoped<Emulation.Web.Pages.Rankings.PublishedResults>();
 services.AddScoped<Emulation.Web.Pages.Admin.Users.UserAccounts>();
+services.AddScoped<Emulation.Web.Pages.Awards.ProposalMaker>();
+services.AddScoped<Emulation.Web.Pages.Awards.Committee>();
+services.AddScoped<Emulation.Web.Pages.Awards.AwardDecisions>();
 services.AddMemoryCache();
 
 // Vietnamese text stays readable in the HTML instead of turning into numeric entities.

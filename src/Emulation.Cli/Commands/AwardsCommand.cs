@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Emulation.Cli.Output;
 using Emulation.Core.Output;
 using Emulation.Core.Awards;
@@ -35,10 +34,10 @@ internal static class AwardsCommand
         switch (arguments.Format)
         {
             case OutputFormat.Json:
-                OutputStream.Json(output, json => WriteJson(json, proposal));
+                OutputStream.Json(output, json => ProposalFormat.WriteJson(json, proposal));
                 break;
             case OutputFormat.Csv:
-                OutputStream.Text(output, text => WriteCsv(text, data, proposal));
+                OutputStream.Text(output, text => ProposalFormat.WriteCsv(text, proposal, data.NameOf));
                 break;
             default:
                 OutputStream.Text(output, text => WriteTable(text, data, standings, proposal));
@@ -46,88 +45,6 @@ internal static class AwardsCommand
         }
 
         return CommandLine.Ok;
-    }
-
-    private static void WriteJson(Utf8JsonWriter json, Proposal proposal)
-    {
-        json.WriteStartObject();
-        json.WriteStartArray("awards");
-        foreach (var award in proposal.Awards)
-        {
-            json.WriteStartObject();
-            json.WriteString("award", award.Award);
-            json.WriteStartArray("candidates");
-            foreach (var candidate in award.Candidates)
-            {
-                json.WriteStartObject();
-                json.WriteString("unit", candidate.Unit);
-                json.WriteString("block", candidate.Block);
-                json.WriteNumber("rank", candidate.Rank);
-                json.Number("score", candidate.Score);
-                json.WriteBoolean("eligible", candidate.Eligible);
-                json.WriteBoolean("selected", candidate.Selected);
-                json.WriteBoolean("tieAtQuota", candidate.TieAtQuota);
-                json.WriteStartArray("reasons");
-                foreach (var reason in candidate.Reasons)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("condition", reason.Condition);
-                    json.WritePropertyName("required");
-                    WriteFigure(json, reason.Required, reason.RequiredCodes);
-                    json.WritePropertyName("actual");
-                    WriteFigure(json, reason.Actual, reason.ActualCodes);
-                    json.WriteBoolean("passed", reason.Passed);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    private static void WriteFigure(Utf8JsonWriter json, decimal? figure, IReadOnlyList<string>? codes)
-    {
-        if (codes is not null)
-        {
-            json.WriteStartArray();
-            foreach (var code in codes)
-            {
-                json.WriteStringValue(code);
-            }
-
-            json.WriteEndArray();
-        }
-        else if (figure is { } value)
-        {
-            json.Number(value);
-        }
-        else
-        {
-            json.WriteNullValue();
-        }
-    }
-
-    private static void WriteCsv(TextWriter output, ScoringData data, Proposal proposal)
-    {
-        Figures.CsvLine(output, ["award", "unit", "unit_name", "block", "rank", "score", "eligible", "selected", "tie_at_quota", "reasons"]);
-        foreach (var award in proposal.Awards)
-        {
-            foreach (var c in award.Candidates)
-            {
-                Figures.CsvLine(output,
-                [
-                    award.Award, c.Unit, data.NameOf(c.Unit), c.Block, Figures.Text(c.Rank), Figures.Text(c.Score),
-                    Bool(c.Eligible), Bool(c.Selected), Bool(c.TieAtQuota), string.Join("; ", c.Reasons.Select(Describe)),
-                ]);
-            }
-        }
     }
 
     private static void WriteTable(TextWriter output, ScoringData data, Standings standings, Proposal proposal)
@@ -147,23 +64,13 @@ internal static class AwardsCommand
                 foreach (var c in award.Candidates.Where(c => group.Block is null || c.Block == group.Block))
                 {
                     table.Add(Figures.Text(c.Rank), c.Unit, data.NameOf(c.Unit), Figures.Text(c.Score), YesNo(c.Eligible), YesNo(c.Selected),
-                        c.TieAtQuota ? "có (yes)" : "", string.Join("; ", c.Reasons.Select(Describe)));
+                        c.TieAtQuota ? "có (yes)" : "", string.Join("; ", c.Reasons.Select(ProposalFormat.Describe)));
                 }
 
                 table.WriteTo(output);
             }
         }
     }
-
-    /// <summary><c>minScore 90: 92.35 ✓</c>, <c>excludedBy [flag]: [flag] ✗</c>.</summary>
-    private static string Describe(ConditionResult reason)
-    {
-        var required = reason.RequiredCodes is { } rc ? $"[{string.Join(' ', rc)}]" : Figures.Short(reason.Required.GetValueOrDefault());
-        var actual = reason.ActualCodes is { } ac ? $"[{string.Join(' ', ac)}]" : Figures.Short(reason.Actual.GetValueOrDefault());
-        return $"{reason.Condition} {required}: {actual} {(reason.Passed ? "✓" : "✗")}";
-    }
-
-    private static string Bool(bool value) => value ? "true" : "false";
 
     private static string YesNo(bool value) => value ? "có (yes)" : "không (no)";
 }

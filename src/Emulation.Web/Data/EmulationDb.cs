@@ -24,6 +24,9 @@ public sealed class EmulationDb(DbContextOptions<EmulationDb> options) : Identit
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<PublishedUnit> PublishedUnits => Set<PublishedUnit>();
     public DbSet<PublishedEntry> PublishedEntries => Set<PublishedEntry>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<ProposalCandidate> ProposalCandidates => Set<ProposalCandidate>();
+    public DbSet<ProposalVote> ProposalVotes => Set<ProposalVote>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();

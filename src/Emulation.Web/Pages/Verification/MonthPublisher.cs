@@ -14,10 +14,11 @@ namespace Emulation.Web.Pages.Verification;
 /// open, and when the months before it are published. It locks every submission and stores the
 /// month's snapshot, computed once by the engine: the month alone, and the year to date after it
 /// from the published months before and this one. A month published again also publishes anew
-/// every later published month, whose year to date it changes. Reopening (administrators) unlocks
+/// every later published month, whose year to date it changes; publishing the campaign's last month,
+/// or a month under the current award proposal again, makes the proposal (anew). Reopening (administrators) unlocks
 /// the submissions and keeps the current snapshot for everyone until the month is published again.
 /// </summary>
-public sealed partial class MonthPublisher(EmulationDb db, BusinessClock clock, AuditLog audit, ILogger<MonthPublisher> logger)
+public sealed partial class MonthPublisher(EmulationDb db, BusinessClock clock, AuditLog audit, Awards.ProposalMaker proposals, ILogger<MonthPublisher> logger)
 {
     public const string MonthPublished = "month.published";
     public const string MonthRepublished = "month.republished";
@@ -112,6 +113,9 @@ public sealed partial class MonthPublisher(EmulationDb db, BusinessClock clock, 
                 $"publication {anew.Number}, {anew.Units.Count} units", $"month {month} was published again", null, later.Month, now);
         }
 
+        // The campaign's last month published, or a month under the current proposal published
+        // again: the award proposal is made (anew) from these snapshots, in the same unit of work.
+        await proposals.AfterPublish(campaign, current, who, now, ct);
         return published;
     }
 
@@ -267,7 +271,7 @@ public sealed partial class MonthPublisher(EmulationDb db, BusinessClock clock, 
     }
 
     /// <summary>A published unit-month as the engine takes it again: its appraised values, its date and deadline.</summary>
-    private static MonthEntries FromPublished(Campaign campaign, int month, PublishedUnit unit)
+    internal static MonthEntries FromPublished(Campaign campaign, int month, PublishedUnit unit)
     {
         var framework = MonthFramework.For(campaign, unit.Kind, month);
         var answers = new List<CriterionAnswer>();
