@@ -34,6 +34,10 @@ public sealed class DashboardTests(PublishedDemoFactory factory)
         Assert.Equal("/Charts/Unit/CHOGAO", section.QuerySelector("a[href^='/Charts/']")!.GetAttribute("href"));
         Assert.Null(home.QuerySelector("#queue-heading"));
         Assert.Null(home.QuerySelector("#standings-heading"));
+
+        // A locked month has nothing left to do: no "overdue by 296 days" beside it.
+        var january = home.QuerySelectorAll("section[aria-labelledby='unit-heading'] tbody tr")[0];
+        Assert.Equal("Không còn việc phải làm", january.QuerySelectorAll("td")[^1].TextContent.Trim());
     }
 
     [Fact]
