@@ -39,4 +39,8 @@ public static class AuditActions
     public const string DelegationGranted = "delegation.granted";
     public const string DelegationRevoked = "delegation.revoked";
     public const string AccessRefused = "access.refused";
+    public const string BackupCreated = "backup.created";
+    public const string BackupDownloaded = "backup.downloaded";
+    public const string BackupRestored = "backup.restored";
+    public const string BrandingChanged = "branding.changed";
 }

@@ -29,6 +29,9 @@ public sealed class EmulationOptions
     /// <summary>The province's name as printed documents head it ("UBND TỈNH TIỀN GIANG").</summary>
     public string Province { get; set; } = "Tiền Giang";
 
+    /// <summary>Whether a backup is made each day (by the business clock) into the data folder's <c>backups</c>, the last 14 kept.</summary>
+    public bool DailyBackups { get; set; } = true;
+
     public static readonly DateOnly DemoToday = new(2017, 11, 28);
 
     /// <summary>A configured path made absolute: relative paths are taken beside the app.</summary>
