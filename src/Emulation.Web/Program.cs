@@ -147,6 +147,7 @@ services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
 services.AddSingleton<OutboxSender>();
 services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
 services.AddSingleton<BackupService>();
+services.AddSingleton<BrandingSource>();
 services.AddHostedService<BackupScheduler>();
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 

@@ -28,6 +28,7 @@ public sealed class EmulationDb(DbContextOptions<EmulationDb> options) : Identit
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Branding> Brandings => Set<Branding>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
