@@ -79,7 +79,7 @@ public sealed partial class IndexModel(IMediator mediator) : PageModel, IReloadA
 
     private RedirectToPageResult Done(string key, string? code) => RedirectToPage(new { done = key, code });
 
-    public sealed record Row(string Code, string Name, string Kind, string? ParentCode, DateOnly? ValidFrom, DateOnly? ValidTo, bool Active);
+    public sealed record Row(string Code, string Name, string Kind, string? ParentCode, DateOnly? ValidFrom, DateOnly? ValidTo, bool Active, string NameVi, string NameEn);
 
     /// <summary>A district with its communes, or a kind of unit without a parent (departments).</summary>
     public sealed record Group(string Title, Row? Head, IReadOnlyList<Row> Members);
@@ -115,7 +115,7 @@ public sealed partial class IndexModel(IMediator mediator) : PageModel, IReloadA
             var today = clock.Today;
             var byId = units.ToDictionary(u => u.Id);
             Row RowOf(Domain.Unit u) => new(u.Code, english ? u.NameEn : u.NameVi, kinds.GetValueOrDefault(u.KindCode, u.KindCode),
-                u.ParentId is { } p ? byId[p].Code : null, u.ValidFrom, u.ValidTo, u.IsValidOn(today));
+                u.ParentId is { } p ? byId[p].Code : null, u.ValidFrom, u.ValidTo, u.IsValidOn(today), u.NameVi, u.NameEn);
             var search = (query.Search ?? "").Trim();
             search = search.Length > MaxSearchLength ? search[..MaxSearchLength] : search;
             bool Matches(Row r) => search.Length == 0
