@@ -6,6 +6,7 @@ using Emulation.Web;
 using Emulation.Web.Data;
 using Emulation.Web.Data.Seeding;
 using Emulation.Web.Infrastructure;
+using Emulation.Web.Infrastructure.Backups;
 using Emulation.Web.Infrastructure.Evidence;
 using Emulation.Web.Infrastructure.Notifications;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -21,7 +22,15 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
-var builder = WebApplication.CreateBuilder(args);
+// `--restore <archive> [--replace]` puts a backup back and exits without starting the server.
+var restore = RestoreCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(restore?.Remaining ?? args);
+if (restore is { } asked)
+{
+    Environment.ExitCode = await RestoreCommand.Run(builder.Configuration, asked.Archive, asked.Replace, Console.Out);
+    return;
+}
+
 var services = builder.Services;
 
 // A refused start is logged once, with its reasons, by StartupTasks; the host's own report of it
@@ -199,6 +208,9 @@ services.AddSingleton<ReminderService>();
 services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
 services.AddSingleton<OutboxSender>();
 services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+services.AddSingleton<BackupService>();
+services.AddSingleton<BrandingSource>();
+services.AddHostedService<BackupScheduler>();
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();

@@ -50,6 +50,8 @@ public class EmulationFactory : WebApplicationFactory<Program>
         builder.UseSetting("Emulation:CriteriaDirectory", CriteriaDirectory);
         builder.UseSetting("Emulation:UnitsFile", Path.Combine(CriteriaDirectory, "units", "tien-giang.json"));
         builder.UseSetting("Emulation:DemoHistory", DemoHistory ? "true" : "false");
+        // Tests make their backups themselves (BackupService.RunDaily), not at the fake clock's ticks.
+        builder.UseSetting("Emulation:DailyBackups", "false");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 

@@ -33,6 +33,7 @@ public sealed class EmulationDb(DbContextOptions<EmulationDb> options) : Identit
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<UserProfile> UserProfiles => Set<UserProfile>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<Branding> Brandings => Set<Branding>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -50,6 +50,47 @@ public sealed class Unit
         Parent = parent;
     }
 
+    public const int MaxCodeLength = 32;
+    public const int MaxNameLength = 300;
+
+    /// <summary>Gives the unit new names (both languages, trimmed, at most 300 characters).</summary>
+    /// <exception cref="DomainException"><c>Unit.NameRequired</c> or <c>Unit.NameTooLong</c> [300].</exception>
+    public void Rename(string? nameVi, string? nameEn)
+    {
+        var (vi, en) = (CheckName(nameVi), CheckName(nameEn));
+        NameVi = vi;
+        NameEn = en;
+    }
+
+    /// <summary>Ends the unit: <paramref name="lastDay"/> is its last valid day.</summary>
+    /// <exception cref="DomainException"><c>Unit.AlreadyEnded</c> [code, date] or <c>Unit.EndsBeforeStart</c>.</exception>
+    public void End(DateOnly lastDay)
+    {
+        if (ValidTo is { } ended && ended <= lastDay)
+        {
+            throw new DomainException("Unit.AlreadyEnded", Code, ended.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (ValidFrom is { } from && lastDay < from)
+        {
+            throw new DomainException("Unit.EndsBeforeStart", Code, lastDay, from);
+        }
+
+        ValidTo = lastDay;
+    }
+
+    /// <summary>A name as stored: trimmed, composed, required, at most <see cref="MaxNameLength"/> characters.</summary>
+    public static string CheckName(string? name)
+    {
+        var clean = (name ?? "").Trim().Normalize(System.Text.NormalizationForm.FormC);
+        if (clean.Length == 0)
+        {
+            throw new DomainException("Unit.NameRequired");
+        }
+
+        return clean.Length > MaxNameLength ? throw new DomainException("Unit.NameTooLong", MaxNameLength) : clean;
+    }
+
     /// <summary>Whether the unit existed on <paramref name="date"/>.</summary>
     public bool IsValidOn(DateOnly date) =>
         (ValidFrom is null || ValidFrom <= date) && (ValidTo is null || date <= ValidTo);

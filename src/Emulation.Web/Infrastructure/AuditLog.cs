@@ -50,4 +50,12 @@ public static class AuditActions
     public const string DelegationGranted = "delegation.granted";
     public const string DelegationRevoked = "delegation.revoked";
     public const string AccessRefused = "access.refused";
+    public const string BackupCreated = "backup.created";
+    public const string BackupDownloaded = "backup.downloaded";
+    public const string BackupRestored = "backup.restored";
+    public const string BrandingChanged = "branding.changed";
+    public const string UnitAdded = "unit.added";
+    public const string UnitRenamed = "unit.renamed";
+    public const string UnitEnded = "unit.ended";
+    public const string UnitImported = "unit.imported";
 }

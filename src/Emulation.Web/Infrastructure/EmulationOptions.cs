@@ -29,6 +29,18 @@ public sealed class EmulationOptions
     /// <summary>The province's name as printed documents head it ("UBND TỈNH TIỀN GIANG").</summary>
     public string Province { get; set; } = "Tiền Giang";
 
+    /// <summary>The body that issues the campaign's documents; default "UBND tỉnh" and the province. An administrator may change it (/Admin/Branding).</summary>
+    public string? IssuingBody { get; set; }
+
+    /// <summary>The help desk's phone, shown in the footer and on printed documents (none by default).</summary>
+    public string? HelpDeskPhone { get; set; }
+
+    /// <summary>The help desk's e-mail, shown in the footer and on printed documents (none by default).</summary>
+    public string? HelpDeskEmail { get; set; }
+
+    /// <summary>Whether a backup is made each day (by the business clock) into the data folder's <c>backups</c>, the last 14 kept.</summary>
+    public bool DailyBackups { get; set; } = true;
+
     public static readonly DateOnly DemoToday = new(2017, 11, 28);
 
     /// <summary>A configured path made absolute: relative paths are taken beside the app.</summary>

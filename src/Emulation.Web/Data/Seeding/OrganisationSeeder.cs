@@ -35,6 +35,11 @@ public sealed partial class OrganisationSeeder(EmulationDb db, AuditLog audit, I
                     {
                         entity.Add(unit);
                     }
+                    else
+                    {
+                        // Shown to administrators on /Admin/Units, where the unit can be imported.
+                        LogBlockUnitMissing(logger, campaign.Id, block.Code, code);
+                    }
                 }
 
                 db.Blocks.Add(entity);
@@ -78,6 +83,9 @@ public sealed partial class OrganisationSeeder(EmulationDb db, AuditLog audit, I
         await db.SaveChangesAsync(ct);
         LogUnitsSeeded(logger, units.Count, file);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}, block {Block}: unit {UnitCode} is not in the database and is left out; import it on /Admin/Units.")]
+    private static partial void LogBlockUnitMissing(ILogger logger, string campaignId, string block, string unitCode);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {UnitCount} units from {File}.")]
     private static partial void LogUnitsSeeded(ILogger logger, int unitCount, string file);

@@ -4,7 +4,6 @@ using Emulation.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Emulation.Web.Pages.Assessments;
 
@@ -23,14 +22,14 @@ public sealed class PrintModel(IMediator mediator) : PageModel
 
     public sealed record Query(ClaimsPrincipal User, string Unit, int Month) : IRequest<Result>;
 
-    public sealed class Handler(UnitMonths months, EmulationDb db, BusinessClock clock, IOptions<EmulationOptions> options) : IRequestHandler<Query, Result>
+    public sealed class Handler(UnitMonths months, EmulationDb db, BusinessClock clock, BrandingSource branding) : IRequestHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var loaded = await months.Load(query.User, query.Unit, query.Month, UnitOperations.Read, forUpdate: false, cancellationToken);
             var parent = await db.Units.Where(u => u.Id == loaded.Unit.Id).Select(u => u.Parent == null ? null : u.Parent.NameVi).SingleOrDefaultAsync(cancellationToken);
-            var province = options.Value.Province;
-            return new Result(MonthSheet.Build(loaded, clock.Today), parent ?? $"UBND tỉnh {province}", province, clock.Today);
+            var brand = await branding.Get(cancellationToken);
+            return new Result(MonthSheet.Build(loaded, clock.Today), parent ?? brand.IssuingBody, brand.Province, clock.Today);
         }
     }
 }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Emulation.Web.Data.Migrations
 {
     [DbContext(typeof(EmulationDb))]
-    [Migration("20261201162915_AccountsAndAwards")]
-    partial class AccountsAndAwards
+    [Migration("20261201171337_AccountsAwardsAndOrganisation")]
+    partial class AccountsAwardsAndOrganisation
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -136,6 +136,46 @@ namespace Emulation.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("BlockMemberships");
+                });
+
+            modelBuilder.Entity("Emulation.Web.Domain.Branding", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HelpDeskEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HelpDeskPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuingBody")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Province")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Brandings");
                 });
 
             modelBuilder.Entity("Emulation.Web.Domain.Dispute", b =>

@@ -1,0 +1,292 @@
+using System.Globalization;
+using System.Security.Claims;
+using Emulation.Core.Units;
+using Emulation.Web.Data;
+using Emulation.Web.Domain;
+using Emulation.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Emulation.Web.Pages.Admin.Units;
+
+/// <summary>
+/// The units (Administrators only): the tree grouped by district with the departments beside,
+/// searchable; add, rename and end a unit; units of the units file the database lacks, to import;
+/// blocks of the file naming units the database lacks, shown as errors.
+/// </summary>
+public sealed partial class IndexModel(IMediator mediator) : PageModel, IReloadAfterRefusal
+{
+    public View Data { get; private set; } = null!;
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    [BindProperty]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    public string? NameVi { get; set; }
+
+    [BindProperty]
+    public string? NameEn { get; set; }
+
+    [BindProperty]
+    public string? Kind { get; set; }
+
+    [BindProperty]
+    public string? Parent { get; set; }
+
+    [BindProperty]
+    public DateOnly? Date { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public List<string> Import { get; set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await ReloadAsync(ct);
+
+    public async Task ReloadAsync(CancellationToken ct) => Data = await mediator.Send(new Query(Search), ct);
+
+    public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
+    {
+        await mediator.Send(new Add(User, Code, NameVi, NameEn, Kind, Parent, Date), ct);
+        return Done("Units.Added", Code);
+    }
+
+    public async Task<IActionResult> OnPostRenameAsync(CancellationToken ct)
+    {
+        await mediator.Send(new Rename(User, Code, NameVi, NameEn, Reason), ct);
+        return Done("Units.Renamed", Code);
+    }
+
+    public async Task<IActionResult> OnPostEndAsync(CancellationToken ct)
+    {
+        await mediator.Send(new End(User, Code, Date, Reason), ct);
+        return Done("Units.Ended", Code);
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(CancellationToken ct)
+    {
+        var count = await mediator.Send(new ImportFromFile(User, Import), ct);
+        TempData["Flash"] = count.ToString(CultureInfo.InvariantCulture);
+        return RedirectToPage(new { done = "Units.Imported" });
+    }
+
+    private RedirectToPageResult Done(string key, string? code) => RedirectToPage(new { done = key, code });
+
+    public sealed record Row(string Code, string Name, string Kind, string? ParentCode, DateOnly? ValidFrom, DateOnly? ValidTo, bool Active, string NameVi, string NameEn);
+
+    /// <summary>A district with its communes, or a kind of unit without a parent (departments).</summary>
+    public sealed record Group(string Title, Row? Head, IReadOnlyList<Row> Members);
+
+    public sealed record Missing(string Code, string Name, string Kind, string? Parent);
+
+    public sealed record BlockError(string CampaignId, string Block, string UnitCode);
+
+    public sealed record View(IReadOnlyList<Group> Groups, int Count, IReadOnlyList<Missing> FromFile, IReadOnlyList<BlockError> BlockErrors, IReadOnlyList<string> FileErrors,
+        IReadOnlyList<(string Code, string Name)> Kinds, IReadOnlyList<(string Code, string Name)> Parents, DateOnly Today);
+
+    public sealed record Query(string? Search) : IRequest<View>;
+
+    public sealed record Add(ClaimsPrincipal User, string? Code, string? NameVi, string? NameEn, string? Kind, string? Parent, DateOnly? ValidFrom) : IRequest<Mediator.Unit>;
+
+    public sealed record Rename(ClaimsPrincipal User, string? Code, string? NameVi, string? NameEn, string? Reason) : IRequest<Mediator.Unit>;
+
+    public sealed record End(ClaimsPrincipal User, string? Code, DateOnly? LastDay, string? Reason) : IRequest<Mediator.Unit>;
+
+    public sealed record ImportFromFile(ClaimsPrincipal User, IReadOnlyList<string> Codes) : IRequest<int>;
+
+    public sealed partial class Handler(EmulationDb db, AuditLog audit, BusinessClock clock, CampaignCatalog catalog, IOptions<EmulationOptions> options, ILogger<Handler> logger)
+        : IRequestHandler<Query, View>, IRequestHandler<Add, Mediator.Unit>, IRequestHandler<Rename, Mediator.Unit>, IRequestHandler<End, Mediator.Unit>, IRequestHandler<ImportFromFile, int>
+    {
+        public const int MaxSearchLength = 100;
+        public const int MaxReasonLength = 1000;
+
+        public async ValueTask<View> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var english = CultureText.IsEnglish;
+            var kinds = await db.UnitKinds.AsNoTracking().ToDictionaryAsync(k => k.Code, k => english ? k.NameEn : k.NameVi, cancellationToken);
+            var units = await db.Units.AsNoTracking().OrderBy(u => u.Code).ToListAsync(cancellationToken);
+            var today = clock.Today;
+            var byId = units.ToDictionary(u => u.Id);
+            Row RowOf(Domain.Unit u) => new(u.Code, english ? u.NameEn : u.NameVi, kinds.GetValueOrDefault(u.KindCode, u.KindCode),
+                u.ParentId is { } p ? byId[p].Code : null, u.ValidFrom, u.ValidTo, u.IsValidOn(today), u.NameVi, u.NameEn);
+            var search = (query.Search ?? "").Trim();
+            search = search.Length > MaxSearchLength ? search[..MaxSearchLength] : search;
+            bool Matches(Row r) => search.Length == 0
+                || r.Code.Contains(search, StringComparison.OrdinalIgnoreCase)
+                || CultureInfo.GetCultureInfo("vi-VN").CompareInfo.IndexOf(r.Name, search, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0;
+
+            var parents = units.Where(u => units.Any(c => c.ParentId == u.Id)).ToList();
+            var groups = new List<Group>();
+            foreach (var kind in units.Where(u => u.ParentId is null && !parents.Contains(u)).GroupBy(u => u.KindCode).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var members = kind.Select(RowOf).Where(Matches).OrderBy(r => r.Name, StringComparer.CurrentCulture).ToList();
+                if (members.Count > 0)
+                {
+                    groups.Add(new Group(kinds.GetValueOrDefault(kind.Key, kind.Key), null, members));
+                }
+            }
+
+            foreach (var parent in parents.OrderBy(p => english ? p.NameEn : p.NameVi, StringComparer.CurrentCulture))
+            {
+                var head = RowOf(parent);
+                var children = units.Where(c => c.ParentId == parent.Id).Select(RowOf).ToList();
+                var members = Matches(head) ? children : children.Where(Matches).ToList();
+                if (Matches(head) || members.Count > 0)
+                {
+                    groups.Add(new Group(head.Name, head, members.OrderBy(r => r.Name, StringComparer.CurrentCulture).ToList()));
+                }
+            }
+
+            var (fromFile, blockErrors, fileErrors) = ReadFile(units.Select(u => u.Code).ToHashSet(StringComparer.Ordinal), kinds);
+            return new View(groups, units.Count, fromFile, blockErrors, fileErrors,
+                kinds.Select(k => (k.Key, k.Value)).OrderBy(k => k.Key, StringComparer.Ordinal).ToList(),
+                units.Where(u => u.IsValidOn(today)).Select(u => (u.Code, english ? u.NameEn : u.NameVi)).ToList(), today);
+        }
+
+        public async ValueTask<Mediator.Unit> Handle(Add command, CancellationToken cancellationToken)
+        {
+            var who = Administrator(command.User);
+            var code = (command.Code ?? "").Trim().ToUpperInvariant();
+            if (code.Length is 0 or > Domain.Unit.MaxCodeLength || code.AsSpan().IndexOfAnyExcept("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") >= 0)
+            {
+                throw new DomainException("Units.BadCode", Domain.Unit.MaxCodeLength);
+            }
+
+            if (await db.Units.AnyAsync(u => u.Code == code, cancellationToken))
+            {
+                throw new DomainException("Units.CodeExists", code);
+            }
+
+            var kind = await db.UnitKinds.SingleOrDefaultAsync(k => k.Code == command.Kind, cancellationToken) ?? throw new DomainException("Units.NoKind");
+            var from = command.ValidFrom ?? clock.Today;
+            var unit = Domain.Unit.Create(code, Domain.Unit.CheckName(command.NameVi), Domain.Unit.CheckName(command.NameEn), kind, from, null);
+            if (!string.IsNullOrEmpty(command.Parent))
+            {
+                var parent = await db.Units.SingleOrDefaultAsync(u => u.Code == command.Parent, cancellationToken) ?? throw new DomainException("Units.NoParent", command.Parent);
+                if (!parent.IsValidOn(from))
+                {
+                    throw new DomainException("Units.ParentEnded", parent.Code);
+                }
+
+                unit.PlaceUnder(parent);
+            }
+
+            db.Units.Add(unit);
+            audit.Write(who, AuditActions.UnitAdded, $"unit:{code}", null, $"{unit.NameVi} ({kind.Code}{(command.Parent is { Length: > 0 } p ? ", " + p : "")}) from {from:yyyy-MM-dd}", null);
+            await db.SaveChangesAsync(cancellationToken);
+            return Mediator.Unit.Value;
+        }
+
+        public async ValueTask<Mediator.Unit> Handle(Rename command, CancellationToken cancellationToken)
+        {
+            var who = Administrator(command.User);
+            var unit = await Find(command.Code, command.User, cancellationToken);
+            var old = $"{unit.NameVi} / {unit.NameEn}";
+            unit.Rename(command.NameVi, command.NameEn);
+            audit.Write(who, AuditActions.UnitRenamed, $"unit:{unit.Code}", old, $"{unit.NameVi} / {unit.NameEn}", Reason(command.Reason), unit.Id);
+            await db.SaveChangesAsync(cancellationToken);
+            return Mediator.Unit.Value;
+        }
+
+        public async ValueTask<Mediator.Unit> Handle(End command, CancellationToken cancellationToken)
+        {
+            var who = Administrator(command.User);
+            var unit = await Find(command.Code, command.User, cancellationToken);
+            var lastDay = command.LastDay ?? throw new DomainException("Units.DateRequired");
+            // A month after the last day that the unit has already begun keeps it: its figures are not orphaned.
+            var months = await db.Submissions.AsNoTracking().Where(s => s.UnitId == unit.Id).Select(s => new { s.CampaignId, s.Month }).ToListAsync(cancellationToken);
+            if (months.FirstOrDefault(m => catalog.Find(m.CampaignId) is { } c && new DateOnly(c.Year, m.Month, 1) > lastDay) is { } later)
+            {
+                throw new DomainException("Units.HasLaterMonths", unit.Code, later.Month, catalog.Find(later.CampaignId)!.Year);
+            }
+
+            var old = unit.ValidTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            unit.End(lastDay);
+            audit.Write(who, AuditActions.UnitEnded, $"unit:{unit.Code}", old, lastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Reason(command.Reason), unit.Id);
+            await db.SaveChangesAsync(cancellationToken);
+            return Mediator.Unit.Value;
+        }
+
+        public async ValueTask<int> Handle(ImportFromFile command, CancellationToken cancellationToken)
+        {
+            var who = Administrator(command.User);
+            var file = OrganisationLoader.LoadFile(options.Value.UnitsPath, catalog.Campaigns).Value ?? throw new DomainException("Units.FileBroken");
+            var existing = await db.Units.ToDictionaryAsync(u => u.Code, cancellationToken);
+            var kinds = await db.UnitKinds.ToDictionaryAsync(k => k.Code, cancellationToken);
+            var wanted = command.Codes.Take(1000).ToHashSet(StringComparer.Ordinal);
+            var added = new List<Domain.Unit>();
+            foreach (var u in file.Units.Where(u => wanted.Contains(u.Code) && !existing.ContainsKey(u.Code)))
+            {
+                var kind = kinds.GetValueOrDefault(u.Kind) ?? throw new DomainException("Units.NoKind");
+                var unit = Domain.Unit.Create(u.Code, u.Name.Vi, u.Name.En, kind, u.ValidFrom, u.ValidTo);
+                existing[u.Code] = unit;
+                added.Add(unit);
+                db.Units.Add(unit);
+            }
+
+            if (added.Count == 0)
+            {
+                throw new DomainException("Units.NothingToImport");
+            }
+
+            foreach (var unit in added)
+            {
+                if (file.FindUnit(unit.Code)!.Parent is { } parent)
+                {
+                    unit.PlaceUnder(existing.GetValueOrDefault(parent) ?? throw new DomainException("Units.NoParent", parent));
+                }
+            }
+
+            audit.Write(who, AuditActions.UnitImported, "units", null, string.Join(", ", added.Select(u => u.Code)), $"imported from {Path.GetFileName(options.Value.UnitsPath)}");
+            await db.SaveChangesAsync(cancellationToken);
+            return added.Count;
+        }
+
+        private (IReadOnlyList<Missing>, IReadOnlyList<BlockError>, IReadOnlyList<string>) ReadFile(HashSet<string> codes, Dictionary<string, string> kinds)
+        {
+            var loaded = OrganisationLoader.LoadFile(options.Value.UnitsPath, catalog.Campaigns);
+            if (loaded.Value is not { } file)
+            {
+                // Printed as `emulation validate` prints them.
+                return ([], [], loaded.Errors.Select(e => e.ToString()).ToList());
+            }
+
+            var english = CultureText.IsEnglish;
+            var missing = file.Units.Where(u => !codes.Contains(u.Code))
+                .Select(u => new Missing(u.Code, english ? u.Name.En : u.Name.Vi, kinds.GetValueOrDefault(u.Kind, u.Kind), u.Parent)).ToList();
+            var errors = file.Blocks.SelectMany(c => c.Value.SelectMany(b => b.Units.Where(code => !codes.Contains(code)).Select(code => new BlockError(c.Key, b.Code, code))))
+                .OrderBy(e => e.CampaignId, StringComparer.Ordinal).ThenBy(e => e.Block, StringComparer.Ordinal).ToList();
+            return (missing, errors, []);
+        }
+
+        private async Task<Domain.Unit> Find(string? code, ClaimsPrincipal user, CancellationToken ct)
+        {
+            if (await db.Units.SingleOrDefaultAsync(u => u.Code == code, ct) is { } unit)
+            {
+                return unit;
+            }
+
+            LogUnknownUnit(logger, user.Identity?.Name ?? "-", code ?? "");
+            throw new NotFoundException();
+        }
+
+        private static string? Reason(string? reason)
+        {
+            var clean = reason?.Trim();
+            return clean is { Length: > MaxReasonLength } ? throw new DomainException("Units.ReasonTooLong", MaxReasonLength) : clean is { Length: > 0 } ? clean : null;
+        }
+
+        private static string Administrator(ClaimsPrincipal user) =>
+            user.IsInRole(Roles.Administrator) && user.Identity?.Name is { } name ? name : throw new ForbiddenException();
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "{User} asked for unit '{Code}', which does not exist (answered 404).")]
+        private static partial void LogUnknownUnit(ILogger logger, string user, string code);
+    }
+}
