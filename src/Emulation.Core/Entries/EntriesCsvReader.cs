@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
@@ -124,6 +125,15 @@ public static class EntriesCsvReader
     {
         public List<Row> Rows { get; } = [];
         public List<Pending> Problems { get; } = [];
+        /// <summary>Empties the lists for the next chunk (their capacity stays).</summary>
+        public void Clear()
+        {
+            Rows.Clear();
+            Problems.Clear();
+            Exhausted = false;
+            EndedInQuotes = false;
+        }
+
         /// <summary>The reader's stream ended (rather than the batch filling up).</summary>
         public bool Exhausted { get; set; }
         /// <summary>The stream ended inside a quoted field: a chunk cut there was not at a record boundary.</summary>
@@ -165,13 +175,19 @@ public static class EntriesCsvReader
                 return null;
             }
 
-            var buffer = carry;
+            // Chunks' bytes come from the shared pool and go back once applied.
+            var buffer = ArrayPool<byte>.Shared.Rent(carryLength + size);
+            carry.AsSpan(0, carryLength).CopyTo(buffer);
             var length = carryLength;
+            carryLength = 0;
             while (true)
             {
                 if (buffer.Length < length + size)
                 {
-                    Array.Resize(ref buffer, length + size);
+                    var larger = ArrayPool<byte>.Shared.Rent(length + size);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
                 }
 
                 var read = stream.ReadAtLeast(buffer.AsSpan(length, size), size, throwOnEndOfStream: false);
@@ -179,16 +195,24 @@ public static class EntriesCsvReader
                 if (read < size)
                 {
                     ended = true;
-                    carry = [];
-                    carryLength = 0;
-                    return length == 0 ? null : new Chunk(buffer, length, last: true);
+                    if (length == 0)
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        return null;
+                    }
+
+                    return new Chunk(buffer, length, last: true);
                 }
 
                 var cut = Cut(buffer.AsSpan(0, length));
                 if (cut > 0)
                 {
                     carryLength = length - cut;
-                    carry = new byte[Math.Max(carryLength, size)];
+                    if (carry.Length < carryLength)
+                    {
+                        carry = new byte[Math.Max(carryLength, carry.Length * 2)];
+                    }
+
                     buffer.AsSpan(cut, carryLength).CopyTo(carry);
                     return new Chunk(buffer, cut, last: false);
                 }
@@ -196,8 +220,6 @@ public static class EntriesCsvReader
                 if (length >= limit)
                 {
                     ended = true;
-                    carry = [];
-                    carryLength = 0;
                     return new Chunk(buffer, length, last: true) { Tail = true };
                 }
             }
@@ -300,10 +322,9 @@ public static class EntriesCsvReader
         /// <summary>The header's number of columns (set once the header is read).</summary>
         public int ColumnCount { get; set; }
 
-        /// <summary>Parses up to <paramref name="maxRows"/> rows (blank lines skipped); stops after a row that stops the reading.</summary>
-        public Parsed Parse(CsvRecordReader csv, int maxRows)
+        /// <summary>Parses up to <paramref name="maxRows"/> rows (blank lines skipped) into <paramref name="parsed"/>; stops after a row that stops the reading.</summary>
+        public Parsed Parse(CsvRecordReader csv, int maxRows, Parsed parsed)
         {
-            var parsed = new Parsed();
             while (parsed.Rows.Count < maxRows)
             {
                 bool more;
@@ -465,6 +486,11 @@ public static class EntriesCsvReader
                 return null;
             }
 
+            if (IsoDate(text) is { } iso)
+            {
+                return iso;
+            }
+
             if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
                 return date;
@@ -472,6 +498,27 @@ public static class EntriesCsvReader
 
             problems.Add(new Pending(Slot.Dates, column, $"ngày \"{text}\" không hợp lệ, cần dạng YYYY-MM-DD (invalid date \"{text}\": expected an ISO date YYYY-MM-DD)"));
             return null;
+        }
+
+        /// <summary>
+        /// The common case read without the general parser: exactly <c>DDDD-DD-DD</c> in ASCII digits
+        /// naming a day of the calendar; anything else (null) goes to <see cref="DateOnly.TryParseExact(ReadOnlySpan{char}, ReadOnlySpan{char}, IFormatProvider?, DateTimeStyles, out DateOnly)"/>.
+        /// </summary>
+        private static DateOnly? IsoDate(ReadOnlySpan<char> text)
+        {
+            if (text.Length != 10 || text[4] != '-' || text[7] != '-'
+                || !char.IsAsciiDigit(text[0]) || !char.IsAsciiDigit(text[1]) || !char.IsAsciiDigit(text[2]) || !char.IsAsciiDigit(text[3])
+                || !char.IsAsciiDigit(text[5]) || !char.IsAsciiDigit(text[6]) || !char.IsAsciiDigit(text[8]) || !char.IsAsciiDigit(text[9]))
+            {
+                return null;
+            }
+
+            var year = ((text[0] - '0') * 1000) + ((text[1] - '0') * 100) + ((text[2] - '0') * 10) + (text[3] - '0');
+            var month = ((text[5] - '0') * 10) + (text[6] - '0');
+            var day = ((text[8] - '0') * 10) + (text[9] - '0');
+            return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+                ? new DateOnly(year, month, day)
+                : null;
         }
 
         /// <summary>Decodes every field of the record as strict UTF-8; false (with the error) when a byte is not UTF-8.</summary>
@@ -575,6 +622,7 @@ public static class EntriesCsvReader
         private int rows;
         private int columnCount;
         private bool stopped;
+        private readonly ConcurrentBag<Parsed> spare = [];
         private string? lastCode;
         private UnitState? lastUnit;
 
@@ -671,6 +719,8 @@ public static class EntriesCsvReader
                     }
 
                     Apply(parsed, startLine - 1);
+                    Recycle(parsed);
+                    ArrayPool<byte>.Shared.Return(chunk.Bytes);
                     if (stopped)
                     {
                         break;
@@ -703,8 +753,17 @@ public static class EntriesCsvReader
                 chunk.Reader ??= new CsvRecordReader(chunk.Open(), fileStart: false);
                 var reader = chunk.Reader;
                 var parser = Parser();
-                chunk.Parsing = Task.Run(() => parser.Parse(reader, int.MaxValue));
+                chunk.Parsing = Task.Run(() => parser.Parse(reader, int.MaxValue, Spare()));
             }
+        }
+
+        /// <summary>A parse result to fill, reused: a national file's rows pass through a few of them.</summary>
+        private Parsed Spare() => spare.TryTake(out var parsed) ? parsed : new Parsed();
+
+        private void Recycle(Parsed parsed)
+        {
+            parsed.Clear();
+            spare.Add(parsed);
         }
 
         private static bool ProbeEndsInQuotes(CsvRecordReader probe)
@@ -728,9 +787,11 @@ public static class EntriesCsvReader
         {
             while (!stopped)
             {
-                var parsed = parser.Parse(csv, BatchRows);
+                var parsed = parser.Parse(csv, BatchRows, Spare());
+                var exhausted = parsed.Exhausted;
                 Apply(parsed, offset);
-                if (parsed.Exhausted)
+                Recycle(parsed);
+                if (exhausted)
                 {
                     break;
                 }

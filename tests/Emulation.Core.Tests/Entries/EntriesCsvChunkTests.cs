@@ -166,3 +166,34 @@ public sealed class EntriesCsvChunkTests
         }, iter: 300);
     }
 }
+
+public sealed class EntriesDateTests
+{
+    private const string Header = "unit,unit_name,unit_kind,block,month,criterion,value,denominator,submitted_on,deadline\n";
+
+    [Theory]
+    [InlineData("2017-02-03")]
+    [InlineData("2016-02-29")]
+    [InlineData("2017-02-29")]
+    [InlineData("2017-13-01")]
+    [InlineData("2017-00-10")]
+    [InlineData("0000-01-01")]
+    [InlineData("9999-12-31")]
+    [InlineData("2017-1-03")]
+    [InlineData("2017-01-3")]
+    [InlineData("17-01-03")]
+    [InlineData("2017/01/03")]
+    [InlineData("２０１７-01-03")]
+    [InlineData("2017-01-03T00")]
+    public void A_date_reads_exactly_as_the_iso_format_parses_it(string text)
+    {
+        var expected = DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? (DateOnly?)date
+            : null;
+
+        var file = EntriesCsvReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Header + $"A,Sở A,department,B1,1,1.1,yes,,{text},\n")), EntriesCampaign.Campaign);
+
+        Assert.Equal(expected, file.Input?.Submissions.Single().SubmittedOn);
+        Assert.Equal(expected is null, file.Errors.Count == 1);
+    }
+}
