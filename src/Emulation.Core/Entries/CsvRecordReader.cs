@@ -9,7 +9,10 @@ namespace Emulation.Core.Entries;
 /// Accepts CRLF, LF (and a lone CR) line ends, quoted fields with commas, line breaks and doubled
 /// quotes. Malformed quoting is reported per record through <see cref="Problem"/>.
 /// </summary>
-internal sealed class CsvRecordReader(Stream stream)
+/// <param name="stream">The bytes to split.</param>
+/// <param name="fileStart">Whether the stream starts the file (a byte order mark or a ZIP signature is
+/// looked for only there); false for a chunk cut out of the file at a record boundary.</param>
+internal sealed class CsvRecordReader(Stream stream, bool fileStart = true)
 {
     /// <summary>A record longer than this is no CSV line anyone wrote (a binary file, a missing quote).</summary>
     public const int MaxRecordBytes = 1 << 20;
@@ -20,7 +23,7 @@ internal sealed class CsvRecordReader(Stream stream)
     private readonly byte[] buffer = new byte[1 << 16];
     private int position;
     private int length;
-    private bool started;
+    private bool started = !fileStart;
     private byte[] bytes = new byte[1024];
     private int byteCount;
     private int[] fieldEnds = new int[16];
@@ -36,6 +39,12 @@ internal sealed class CsvRecordReader(Stream stream)
 
     /// <summary>The line (1-based) the current record starts on.</summary>
     public int Line { get; private set; }
+
+    /// <summary>The line the next record starts on.</summary>
+    public int NextLine => line;
+
+    /// <summary>Whether the stream ended inside a quoted field (the last record's <see cref="Problem"/>).</summary>
+    public bool EndedInQuotes { get; private set; }
 
     /// <summary>The number of fields of the current record.</summary>
     public int FieldCount { get; private set; }
@@ -100,6 +109,7 @@ internal sealed class CsvRecordReader(Stream stream)
 
                 if (state == State.Quoted)
                 {
+                    EndedInQuotes = true;
                     Report("trường trong ngoặc kép không được đóng đến hết tệp (a quoted field is not closed before the end of the file)");
                 }
 

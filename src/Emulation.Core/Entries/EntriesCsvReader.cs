@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
@@ -40,7 +41,13 @@ public static class EntriesCsvReader
     private const int SubmittedOnColumn = 8;
     private const int DeadlineColumn = 9;
 
-    /// <summary>Reads an entries file from disk.</summary>
+    /// <summary>The bytes of a chunk: a file is cut at record boundaries into chunks of about this size.</summary>
+    internal const int ChunkBytes = 1 << 20;
+
+    /// <summary>Rows parsed at a time when the file is read in one sequence.</summary>
+    private const int BatchRows = 1 << 14;
+
+    /// <summary>Reads an entries file from disk, on every core.</summary>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static EntriesFile ReadFile(string path, Campaign campaign)
     {
@@ -48,130 +55,337 @@ public static class EntriesCsvReader
         return Read(stream, campaign);
     }
 
-    /// <summary>Reads an entries CSV from a stream (not closed).</summary>
-    public static EntriesFile Read(Stream stream, Campaign campaign)
+    /// <summary>Reads an entries CSV from a stream (not closed), on every core.</summary>
+    public static EntriesFile Read(Stream stream, Campaign campaign) => Read(stream, campaign, Environment.ProcessorCount, ChunkBytes);
+
+    /// <summary>
+    /// Reads an entries CSV with <paramref name="threads"/> parsing threads: the file is cut into
+    /// chunks of about <paramref name="chunkBytes"/> at record boundaries, the chunks are split and
+    /// checked row by row in parallel, and their rows are applied in file order (units, duplicates,
+    /// dates that must agree), so the result, every error and its line are those of one thread.
+    /// </summary>
+    internal static EntriesFile Read(Stream stream, Campaign campaign, int threads, int chunkBytes)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(campaign);
-        return new Reading(campaign).Run(new CsvRecordReader(stream));
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkBytes, 1);
+        return threads <= 1
+            ? new Reading(campaign).RunSequential(new CsvRecordReader(stream))
+            : new Reading(campaign).RunParallel(stream, threads, chunkBytes);
     }
 
-    /// <summary>The state of one read: units seen, their submissions, the problems.</summary>
-    private sealed class Reading(Campaign campaign)
+    /// <summary>Where a row's error stands among the checks of a row, so that the merge keeps their order.</summary>
+    private enum Slot : byte
     {
-        private readonly Dictionary<string, UnitState> units = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, FrameworkIndex> frameworks = campaign.Frameworks
-            .ToDictionary(f => f.Key, f => new FrameworkIndex(f.Value), StringComparer.Ordinal);
-        private readonly Dictionary<string, string> names = new(StringComparer.Ordinal);
-        private readonly List<EntriesProblem> errors = [];
-        private readonly List<EntriesProblem> warnings = [];
-        private int errorCount;
-        private int warningCount;
-        private int rows;
-        private int columnCount;
-        private char[] chars = new char[1024];
-        private int[] charEnds = new int[16];
+        /// <summary>The row is not data: not decodable, malformed quoting, wrong column count.</summary>
+        Format,
+        /// <summary>Unit code, kind, block.</summary>
+        Unit,
+        Month,
+        /// <summary>The criterion, judged against the row's kind (dropped when the unit has two kinds).</summary>
+        Criterion,
+        Dates,
+        Value,
+    }
 
-        public EntriesFile Run(CsvRecordReader csv)
+    private enum RowKind : byte
+    {
+        Data,
+        /// <summary>Only format errors: the row is skipped.</summary>
+        Skipped,
+        /// <summary>Not UTF-8 text: the reading stops after this row's error.</summary>
+        Stop,
+        /// <summary>A record longer than <see cref="CsvRecordReader.MaxRecordBytes"/>: the reading stops.</summary>
+        TooLong,
+    }
+
+    private readonly record struct Pending(Slot Slot, int? Column, string Message);
+
+    /// <summary>One row as checked on its own; its line is the reader's (relative to the chunk).</summary>
+    private struct Row
+    {
+        public int Line;
+        public RowKind Kind;
+        public bool Ok;
+        public int Month;
+        public int Leaf;
+        public string? Code;
+        public string? Block;
+        public string? Name;
+        public FrameworkIndex? Framework;
+        public DateOnly? SubmittedOn;
+        public DateOnly? Deadline;
+        public CriterionAnswer? Answer;
+        public int FirstProblem;
+        public int ProblemCount;
+    }
+
+    /// <summary>The rows of a chunk (or a batch) and their problems.</summary>
+    private sealed class Parsed
+    {
+        public List<Row> Rows { get; } = [];
+        public List<Pending> Problems { get; } = [];
+        /// <summary>Empties the lists for the next chunk (their capacity stays).</summary>
+        public void Clear()
         {
-            try
-            {
-                if (ReadHeader(csv))
-                {
-                    while (csv.Read())
-                    {
-                        if (csv.IsBlank)
-                        {
-                            continue;
-                        }
-
-                        rows++;
-                        if (!ReadRow(csv))
-                        {
-                            break;
-                        }
-                    }
-                }
-            }
-            catch (InvalidDataException e)
-            {
-                Error(csv.Line, null, $"không phải tệp CSV: một dòng dài quá {CsvRecordReader.MaxRecordBytes / 1024} KB (not a CSV file: {e.Message})");
-            }
-
-            return new EntriesFile
-            {
-                Input = errorCount == 0 ? BuildInput() : null,
-                Errors = errors,
-                ErrorCount = errorCount,
-                Warnings = warnings,
-                WarningCount = warningCount,
-                UnitNames = names,
-                Rows = rows,
-            };
+            Rows.Clear();
+            Problems.Clear();
+            Exhausted = false;
+            EndedInQuotes = false;
         }
 
-        private bool ReadHeader(CsvRecordReader csv)
+        /// <summary>The reader's stream ended (rather than the batch filling up).</summary>
+        public bool Exhausted { get; set; }
+        /// <summary>The stream ended inside a quoted field: a chunk cut there was not at a record boundary.</summary>
+        public bool EndedInQuotes { get; set; }
+    }
+
+    /// <summary>A chunk of the file: whole records, cut after a line feed outside quotes.</summary>
+    private sealed class Chunk(byte[] bytes, int length, bool last)
+    {
+        public byte[] Bytes { get; } = bytes;
+        public int Length { get; } = length;
+        /// <summary>The last chunk: the file ends with it, or (<see cref="Tail"/>) the rest of the stream follows it.</summary>
+        public bool Last { get; } = last;
+        /// <summary>No record boundary was found: the chunk is followed by the rest of the stream, read in one sequence.</summary>
+        public bool Tail { get; init; }
+        public Task<Parsed>? Parsing { get; set; }
+        public CsvRecordReader? Reader { get; set; }
+        public Stream Open() => new MemoryStream(Bytes, 0, Length, writable: false);
+    }
+
+    /// <summary>Cuts a stream into chunks at line feeds outside quotes.</summary>
+    private sealed class Chunker(Stream stream, int size)
+    {
+        /// <summary>Past this, a chunk without any boundary makes the rest of the file one sequence (a file with CR line ends, a binary file).</summary>
+        private readonly int limit = Math.Max(size * 4, CsvRecordReader.MaxRecordBytes * 2);
+        private byte[] carry = [];
+        private int carryLength;
+        private bool ended;
+
+        public Stream Stream => stream;
+
+        /// <summary>The bytes read and not yet given out.</summary>
+        public ReadOnlyMemory<byte> Carry => carry.AsMemory(0, carryLength);
+
+        public Chunk? Next()
         {
-            if (!csv.Read())
+            if (ended)
             {
-                Error(1, null, $"tệp rỗng: cần dòng tiêu đề {string.Join(',', Columns)} (the file is empty: the header row {string.Join(',', Columns)} is required)");
-                return false;
+                return null;
             }
 
-            if (csv.LooksLikeZip)
+            // Chunks' bytes come from the shared pool and go back once applied.
+            var buffer = ArrayPool<byte>.Shared.Rent(carryLength + size);
+            carry.AsSpan(0, carryLength).CopyTo(buffer);
+            var length = carryLength;
+            carryLength = 0;
+            while (true)
             {
-                Error(1, null, "không phải tệp CSV: đây là tệp nén/Excel (.xlsx); hãy lưu dưới dạng CSV UTF-8 (not a CSV file: this is a ZIP archive or an Excel .xlsx workbook; save it as \"CSV UTF-8\")");
-                return false;
-            }
-
-            if (!Decode(csv))
-            {
-                return false;
-            }
-
-            columnCount = csv.FieldCount;
-            var wrong = -1;
-            for (var i = 0; i < Math.Min(columnCount, Columns.Count); i++)
-            {
-                if (!Text(i).Trim().Equals(Columns[i], StringComparison.OrdinalIgnoreCase))
+                if (buffer.Length < length + size)
                 {
-                    wrong = i;
+                    var larger = ArrayPool<byte>.Shared.Rent(length + size);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = stream.ReadAtLeast(buffer.AsSpan(length, size), size, throwOnEndOfStream: false);
+                length += read;
+                if (read < size)
+                {
+                    ended = true;
+                    if (length == 0)
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        return null;
+                    }
+
+                    return new Chunk(buffer, length, last: true);
+                }
+
+                var cut = Cut(buffer.AsSpan(0, length));
+                if (cut > 0)
+                {
+                    carryLength = length - cut;
+                    if (carry.Length < carryLength)
+                    {
+                        carry = new byte[Math.Max(carryLength, carry.Length * 2)];
+                    }
+
+                    buffer.AsSpan(cut, carryLength).CopyTo(carry);
+                    return new Chunk(buffer, cut, last: false);
+                }
+
+                if (length >= limit)
+                {
+                    ended = true;
+                    return new Chunk(buffer, length, last: true) { Tail = true };
+                }
+            }
+        }
+
+        /// <summary>The end of the last line feed outside quotes (counting quotes from the start, which begins a record), or 0.</summary>
+        private static int Cut(ReadOnlySpan<byte> data)
+        {
+            if (data.IndexOf((byte)'"') < 0)
+            {
+                return data.LastIndexOf((byte)'\n') + 1;
+            }
+
+            var quoted = false;
+            var cut = 0;
+            var i = 0;
+            while (i < data.Length)
+            {
+                var next = data[i..].IndexOfAny((byte)'"', (byte)'\n');
+                if (next < 0)
+                {
+                    break;
+                }
+
+                i += next;
+                if (data[i] == (byte)'"')
+                {
+                    quoted = !quoted;
+                }
+                else if (!quoted)
+                {
+                    cut = i + 1;
+                }
+
+                i++;
+            }
+
+            return cut;
+        }
+    }
+
+    /// <summary>Bytes already read, then the rest of a stream.</summary>
+    private sealed class PrefixStream(IReadOnlyList<ReadOnlyMemory<byte>> prefix, Stream rest) : Stream
+    {
+        private int segment;
+        private int offset;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            while (segment < prefix.Count)
+            {
+                var left = prefix[segment].Span[offset..];
+                if (left.IsEmpty)
+                {
+                    segment++;
+                    offset = 0;
+                    continue;
+                }
+
+                var n = Math.Min(left.Length, buffer.Length);
+                left[..n].CopyTo(buffer);
+                offset += n;
+                return n;
+            }
+
+            return rest.Read(buffer);
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>
+    /// Checks rows on their own (one per thread): splits and decodes them, parses codes, months,
+    /// criteria, dates and values. What depends on earlier rows is left to <see cref="Reading"/>.
+    /// </summary>
+    private sealed class RowParser(Campaign campaign, Dictionary<string, FrameworkIndex> frameworks)
+    {
+        private readonly Dictionary<string, FrameworkIndex>.AlternateLookup<ReadOnlySpan<char>> kinds =
+            frameworks.GetAlternateLookup<ReadOnlySpan<char>>();
+        private char[] chars = new char[1024];
+        private int[] charEnds = new int[16];
+        private string? lastCode;
+        private string? lastBlock;
+        private string? lastName;
+
+        /// <summary>The header's number of columns (set once the header is read).</summary>
+        public int ColumnCount { get; set; }
+
+        /// <summary>Parses up to <paramref name="maxRows"/> rows (blank lines skipped) into <paramref name="parsed"/>; stops after a row that stops the reading.</summary>
+        public Parsed Parse(CsvRecordReader csv, int maxRows, Parsed parsed)
+        {
+            while (parsed.Rows.Count < maxRows)
+            {
+                bool more;
+                try
+                {
+                    more = csv.Read();
+                }
+                catch (InvalidDataException)
+                {
+                    parsed.Rows.Add(new Row { Line = csv.Line, Kind = RowKind.TooLong, FirstProblem = parsed.Problems.Count });
+                    break;
+                }
+
+                if (!more)
+                {
+                    parsed.Exhausted = true;
+                    break;
+                }
+
+                if (csv.IsBlank)
+                {
+                    continue;
+                }
+
+                var row = ParseRow(csv, parsed.Problems);
+                parsed.Rows.Add(row);
+                if (row.Kind == RowKind.Stop)
+                {
                     break;
                 }
             }
 
-            if (wrong >= 0 || columnCount < Columns.Count - 1 || columnCount > Columns.Count)
-            {
-                var detail = wrong >= 0
-                    ? $"cột {wrong + 1} là \"{Text(wrong)}\", cần \"{Columns[wrong]}\" (column {wrong + 1} is \"{Text(wrong)}\", expected \"{Columns[wrong]}\")"
-                    : $"có {columnCount} cột, cần {Columns.Count - 1} hoặc {Columns.Count} (it has {columnCount} columns, expected {Columns.Count - 1} or {Columns.Count})";
-                Error(csv.Line, null, $"dòng tiêu đề sai: {detail}; cần {string.Join(',', Columns.Take(Columns.Count - 1))}[,deadline] (wrong header row; expected {string.Join(',', Columns.Take(Columns.Count - 1))}[,deadline])");
-                return false;
-            }
-
-            return true;
+            parsed.EndedInQuotes = csv.EndedInQuotes;
+            return parsed;
         }
 
-        /// <summary>Checks one data row; false when reading must stop (the file is not UTF-8 text).</summary>
-        private bool ReadRow(CsvRecordReader csv)
+        private Row ParseRow(CsvRecordReader csv, List<Pending> problems)
         {
-            var line = csv.Line;
-            if (!Decode(csv))
+            var row = new Row { Line = csv.Line, Leaf = -1, FirstProblem = problems.Count };
+            if (!Decode(csv, problems))
             {
-                return false;
+                row.Kind = RowKind.Stop;
+                row.ProblemCount = problems.Count - row.FirstProblem;
+                return row;
             }
 
             if (csv.Problem is { } problem)
             {
-                Error(line, csv.ProblemColumn - 1, $"không đúng định dạng CSV: {problem}");
-                return true;
+                problems.Add(new Pending(Slot.Format, csv.ProblemColumn - 1, $"không đúng định dạng CSV: {problem}"));
+                row.Kind = RowKind.Skipped;
+                row.ProblemCount = 1;
+                return row;
             }
 
-            if (csv.FieldCount != columnCount)
+            if (csv.FieldCount != ColumnCount)
             {
-                var column = Math.Min(csv.FieldCount, columnCount);
-                Error(line, column, $"dòng có {csv.FieldCount} cột, dòng tiêu đề có {columnCount} (the row has {csv.FieldCount} columns, the header {columnCount})");
-                return true;
+                var column = Math.Min(csv.FieldCount, ColumnCount);
+                problems.Add(new Pending(Slot.Format, column, $"dòng có {csv.FieldCount} cột, dòng tiêu đề có {ColumnCount} (the row has {csv.FieldCount} columns, the header {ColumnCount})"));
+                row.Kind = RowKind.Skipped;
+                row.ProblemCount = 1;
+                return row;
             }
 
             // Unit, kind and block.
@@ -181,125 +395,90 @@ public static class EntriesCsvReader
             var ok = true;
             if (code.IsEmpty)
             {
-                Error(line, UnitColumn, "thiếu mã đơn vị (the unit code is missing)");
+                problems.Add(new Pending(Slot.Unit, UnitColumn, "thiếu mã đơn vị (the unit code is missing)"));
                 ok = false;
             }
 
-            FrameworkIndex? framework = null;
-            if (!frameworks.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(kind, out framework))
+            if (!kinds.TryGetValue(kind, out var framework))
             {
-                Error(line, KindColumn, $"loại đơn vị \"{kind}\" không có trong đợt thi đua; dùng {Kinds()} (unknown unit kind \"{kind}\": expected one of {Kinds()})");
+                problems.Add(new Pending(Slot.Unit, KindColumn, $"loại đơn vị \"{kind}\" không có trong đợt thi đua; dùng {Kinds()} (unknown unit kind \"{kind}\": expected one of {Kinds()})"));
+                framework = null;
                 ok = false;
             }
 
             if (block.IsEmpty)
             {
-                Error(line, BlockColumn, "thiếu mã khối thi đua (the block code is missing)");
+                problems.Add(new Pending(Slot.Unit, BlockColumn, "thiếu mã khối thi đua (the block code is missing)"));
                 ok = false;
             }
 
-            UnitState? unit = null;
+            row.Ok = ok;
+            row.Framework = framework;
             if (ok)
             {
-                unit = UnitFor(code, framework!, block, line);
-                if (!ReferenceEquals(unit.Framework, framework))
-                {
-                    Error(line, KindColumn, $"đơn vị {unit.Code} có hai loại: \"{unit.Framework.Kind}\" ở dòng {unit.Line} và \"{kind}\" (unit {unit.Code} has two kinds: \"{unit.Framework.Kind}\" on line {unit.Line} and \"{kind}\" here)");
-                    ok = false;
-
-                    // The criterion is judged by neither kind: the row is wrong already.
-                    framework = null;
-                }
-
-                if (!block.SequenceEqual(unit.Block))
-                {
-                    Error(line, BlockColumn, $"đơn vị {unit.Code} thuộc hai khối: \"{unit.Block}\" ở dòng {unit.Line} và \"{block}\" (unit {unit.Code} is in two blocks: \"{unit.Block}\" on line {unit.Line} and \"{block}\" here)");
-                    ok = false;
-                }
-
-                if (!unit.Named && !Text(NameColumn).Trim().IsEmpty)
-                {
-                    names[unit.Code] = Text(NameColumn).Trim().ToString();
-                    unit.Named = true;
-                }
+                row.Code = Share(code, ref lastCode);
+                row.Block = Share(block, ref lastBlock);
+                var name = Text(NameColumn).Trim();
+                row.Name = name.IsEmpty ? null : Share(name, ref lastName);
             }
 
             // Month, criterion, dates.
             var monthText = Text(MonthColumn).Trim();
-            var month = 0;
-            if (!int.TryParse(monthText, NumberStyles.None, CultureInfo.InvariantCulture, out month) || !campaign.HasMonth(month))
+            if (!int.TryParse(monthText, NumberStyles.None, CultureInfo.InvariantCulture, out var month) || !campaign.HasMonth(month))
             {
-                Error(line, MonthColumn, $"tháng \"{monthText}\" không thuộc đợt thi đua, cần số nguyên từ {campaign.FirstMonth} đến {campaign.LastMonth} (month \"{monthText}\" is outside the campaign: expected a whole number from {campaign.FirstMonth} to {campaign.LastMonth})");
+                problems.Add(new Pending(Slot.Month, MonthColumn, $"tháng \"{monthText}\" không thuộc đợt thi đua, cần số nguyên từ {campaign.FirstMonth} đến {campaign.LastMonth} (month \"{monthText}\" is outside the campaign: expected a whole number from {campaign.FirstMonth} to {campaign.LastMonth})"));
                 month = 0;
             }
 
+            row.Month = month;
             var criterionText = Text(CriterionColumn).Trim();
-            var leaf = -1;
-            if (framework is not null && !framework.Leaves.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(criterionText, out leaf))
+            if (framework is not null)
             {
-                leaf = -1;
-                var found = framework.Framework.Find(criterionText.ToString());
-                Error(line, CriterionColumn, found is not null
-                    ? $"tiêu chí {criterionText} có tiêu chí con; hãy nhập điểm cho các tiêu chí con (criterion {criterionText} has sub-criteria: rows name its leaf criteria)"
-                    : $"tiêu chí \"{criterionText}\" không có trong bộ tiêu chí của loại {framework.Kind} (unknown criterion \"{criterionText}\": not a leaf criterion of the {framework.Kind} framework)");
+                if (framework.Leaves.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(criterionText, out var leaf))
+                {
+                    row.Leaf = leaf;
+                }
+                else
+                {
+                    var found = framework.Framework.Find(criterionText.ToString());
+                    problems.Add(new Pending(Slot.Criterion, CriterionColumn, found is not null
+                        ? $"tiêu chí {criterionText} có tiêu chí con; hãy nhập điểm cho các tiêu chí con (criterion {criterionText} has sub-criteria: rows name its leaf criteria)"
+                        : $"tiêu chí \"{criterionText}\" không có trong bộ tiêu chí của loại {framework.Kind} (unknown criterion \"{criterionText}\": not a leaf criterion of the {framework.Kind} framework)"));
+                }
             }
 
-            var submittedOn = Date(line, SubmittedOnColumn);
-            var deadline = columnCount > DeadlineColumn ? Date(line, DeadlineColumn) : null;
+            row.SubmittedOn = Date(SubmittedOnColumn, problems);
+            row.Deadline = ColumnCount > DeadlineColumn ? Date(DeadlineColumn, problems) : null;
 
-            if (unit is null || !ok || month == 0)
+            // The value, when the row can reach it (the merge still drops a second row for the same criterion).
+            if (ok && month != 0 && row.Leaf >= 0 && framework!.Criteria[row.Leaf] is var criterion && criterion.IsDueIn(month))
             {
-                return true;
+                if (EntryValueParser.TryParse(criterion, Text(ValueColumn), Text(DenominatorColumn), out var value, out var error))
+                {
+                    row.Answer = new CriterionAnswer(criterion.Code, value);
+                }
+                else
+                {
+                    problems.Add(new Pending(Slot.Value, error!.Field == EntryField.Value ? ValueColumn : DenominatorColumn, error.Message));
+                }
             }
 
-            var submission = unit.Submission(month, framework!.Count);
-            Agree(ref submission.SubmittedOn, ref submission.SubmittedOnLine, submittedOn, line, SubmittedOnColumn, unit, month);
-            Agree(ref submission.Deadline, ref submission.DeadlineLine, deadline, line, DeadlineColumn, unit, month);
-
-            if (leaf < 0)
-            {
-                return true;
-            }
-
-            var criterion = framework.Criteria[leaf];
-            if (!criterion.IsDueIn(month))
-            {
-                Warning(line, CriterionColumn, $"tiêu chí {criterion.Code} không đến hạn tháng {month}, dòng bị bỏ qua (criterion {criterion.Code} is not due in month {month}: row ignored)");
-                return true;
-            }
-
-            if (submission.Lines[leaf] is var first and > 0)
-            {
-                Error(line, CriterionColumn, $"đơn vị {unit.Code}, tháng {month}, tiêu chí {criterion.Code} đã có ở dòng {first} (unit {unit.Code}, month {month}, criterion {criterion.Code} is already on line {first})");
-                return true;
-            }
-
-            submission.Lines[leaf] = line;
-            if (EntryValueParser.TryParse(criterion, Text(ValueColumn), Text(DenominatorColumn), out var value, out var error))
-            {
-                submission.Entries[leaf] = new CriterionAnswer(criterion.Code, value);
-            }
-            else
-            {
-                Error(line, error!.Field == EntryField.Value ? ValueColumn : DenominatorColumn, error.Message);
-            }
-
-            return true;
+            row.ProblemCount = problems.Count - row.FirstProblem;
+            return row;
         }
 
-        private UnitState UnitFor(ReadOnlySpan<char> code, FrameworkIndex framework, ReadOnlySpan<char> block, int line)
+        /// <summary>The text as a string, the previous row's string when equal (rows of a unit follow each other).</summary>
+        private static string Share(ReadOnlySpan<char> text, ref string? last)
         {
-            var lookup = units.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (!lookup.TryGetValue(code, out var unit))
+            if (last is not null && text.SequenceEqual(last))
             {
-                unit = new UnitState(code.ToString(), framework, block.ToString(), line, campaign.LastMonth);
-                units.Add(unit.Code, unit);
+                return last;
             }
 
-            return unit;
+            return last = text.ToString();
         }
 
-        private DateOnly? Date(int line, int column)
+        private DateOnly? Date(int column, List<Pending> problems)
         {
             var text = Text(column).Trim();
             if (text.IsEmpty)
@@ -307,42 +486,48 @@ public static class EntriesCsvReader
                 return null;
             }
 
+            if (IsoDate(text) is { } iso)
+            {
+                return iso;
+            }
+
             if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
                 return date;
             }
 
-            Error(line, column, $"ngày \"{text}\" không hợp lệ, cần dạng YYYY-MM-DD (invalid date \"{text}\": expected an ISO date YYYY-MM-DD)");
+            problems.Add(new Pending(Slot.Dates, column, $"ngày \"{text}\" không hợp lệ, cần dạng YYYY-MM-DD (invalid date \"{text}\": expected an ISO date YYYY-MM-DD)"));
             return null;
         }
 
-        private void Agree(ref DateOnly? known, ref int knownLine, DateOnly? given, int line, int column, UnitState unit, int month)
+        /// <summary>
+        /// The common case read without the general parser: exactly <c>DDDD-DD-DD</c> in ASCII digits
+        /// naming a day of the calendar; anything else (null) goes to <see cref="DateOnly.TryParseExact(ReadOnlySpan{char}, ReadOnlySpan{char}, IFormatProvider?, DateTimeStyles, out DateOnly)"/>.
+        /// </summary>
+        private static DateOnly? IsoDate(ReadOnlySpan<char> text)
         {
-            if (given is not { } date)
+            if (text.Length != 10 || text[4] != '-' || text[7] != '-'
+                || !char.IsAsciiDigit(text[0]) || !char.IsAsciiDigit(text[1]) || !char.IsAsciiDigit(text[2]) || !char.IsAsciiDigit(text[3])
+                || !char.IsAsciiDigit(text[5]) || !char.IsAsciiDigit(text[6]) || !char.IsAsciiDigit(text[8]) || !char.IsAsciiDigit(text[9]))
             {
-                return;
+                return null;
             }
 
-            if (known is not { } earlier)
-            {
-                known = date;
-                knownLine = line;
-            }
-            else if (earlier != date)
-            {
-                var what = column == SubmittedOnColumn ? "ngày nộp" : "hạn nộp";
-                var whatEn = column == SubmittedOnColumn ? "two submission dates" : "two deadlines";
-                Error(line, column, $"{what} {Iso(date)} khác {Iso(earlier)} ở dòng {knownLine} cho cùng bản tự chấm của đơn vị {unit.Code} tháng {month} ({whatEn} for unit {unit.Code}, month {month}: {Iso(date)} here, {Iso(earlier)} on line {knownLine})");
-            }
+            var year = ((text[0] - '0') * 1000) + ((text[1] - '0') * 100) + ((text[2] - '0') * 10) + (text[3] - '0');
+            var month = ((text[5] - '0') * 10) + (text[6] - '0');
+            var day = ((text[8] - '0') * 10) + (text[9] - '0');
+            return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+                ? new DateOnly(year, month, day)
+                : null;
         }
 
         /// <summary>Decodes every field of the record as strict UTF-8; false (with the error) when a byte is not UTF-8.</summary>
-        private bool Decode(CsvRecordReader csv)
+        public bool Decode(CsvRecordReader csv, List<Pending> problems)
         {
             var record = csv.RecordBytes;
             if (record.IndexOf((byte)0) is var nul and >= 0)
             {
-                Error(csv.Line, ColumnOf(csv, nul), "không phải tệp CSV dạng văn bản: có byte 0 (not a CSV text file: it holds a NUL byte)");
+                problems.Add(new Pending(Slot.Format, ColumnOf(csv, nul), "không phải tệp CSV dạng văn bản: có byte 0 (not a CSV text file: it holds a NUL byte)"));
                 return false;
             }
 
@@ -358,7 +543,7 @@ public static class EntriesCsvReader
 
             if (!Utf8.IsValid(record))
             {
-                ReportInvalidUtf8(csv);
+                ReportInvalidUtf8(csv, problems);
                 return false;
             }
 
@@ -385,7 +570,7 @@ public static class EntriesCsvReader
             return true;
         }
 
-        private void ReportInvalidUtf8(CsvRecordReader csv)
+        private void ReportInvalidUtf8(CsvRecordReader csv, List<Pending> problems)
         {
             for (var i = 0; i < csv.FieldCount; i++)
             {
@@ -393,7 +578,7 @@ public static class EntriesCsvReader
                 if (Utf8.ToUtf16(field, chars, out var read, out _, replaceInvalidSequences: false) != OperationStatus.Done)
                 {
                     var bad = read < field.Length ? $"0x{field[read]:X2}" : "cuối trường (at the end of the field)";
-                    Error(csv.Line, i, $"tệp không phải UTF-8: byte {bad} không hợp lệ; hãy lưu tệp dưới dạng CSV UTF-8 (the file is not UTF-8: invalid byte {bad}; save it as \"CSV UTF-8\")");
+                    problems.Add(new Pending(Slot.Format, i, $"tệp không phải UTF-8: byte {bad} không hợp lệ; hãy lưu tệp dưới dạng CSV UTF-8 (the file is not UTF-8: invalid byte {bad}; save it as \"CSV UTF-8\")"));
                     return;
                 }
             }
@@ -414,13 +599,444 @@ public static class EntriesCsvReader
             return csv.FieldCount - 1;
         }
 
-        private ReadOnlySpan<char> Text(int column)
+        public ReadOnlySpan<char> Text(int column)
         {
             var start = column == 0 ? 0 : charEnds[column - 1];
             return chars.AsSpan(start, charEnds[column] - start);
         }
 
         private string Kinds() => string.Join(", ", campaign.UnitKinds.Select(k => k.Code));
+    }
+
+    /// <summary>The state of one read: units seen, their submissions, the problems; rows are applied in file order.</summary>
+    private sealed class Reading(Campaign campaign)
+    {
+        private readonly Dictionary<string, UnitState> units = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, FrameworkIndex> frameworks = campaign.Frameworks
+            .ToDictionary(f => f.Key, f => new FrameworkIndex(f.Value), StringComparer.Ordinal);
+        private readonly Dictionary<string, string> names = new(StringComparer.Ordinal);
+        private readonly List<EntriesProblem> errors = [];
+        private readonly List<EntriesProblem> warnings = [];
+        private int errorCount;
+        private int warningCount;
+        private int rows;
+        private int columnCount;
+        private bool stopped;
+        private readonly ConcurrentBag<Parsed> spare = [];
+        private string? lastCode;
+        private UnitState? lastUnit;
+
+        /// <summary>Reads the header, then every row in one sequence.</summary>
+        public EntriesFile RunSequential(CsvRecordReader csv)
+        {
+            var parser = NewParser();
+            if (ReadHeader(csv, parser))
+            {
+                parser.ColumnCount = columnCount;
+                ApplyAll(csv, parser, 0);
+            }
+
+            return Result();
+        }
+
+        /// <summary>Reads the header, then the chunks on <paramref name="threads"/> threads, applying them in order.</summary>
+        public EntriesFile RunParallel(Stream stream, int threads, int chunkBytes)
+        {
+            var chunker = new Chunker(stream, chunkBytes);
+            if (chunker.Next() is not { } first)
+            {
+                return RunSequential(new CsvRecordReader(Stream.Null));
+            }
+
+            // The header's quoting decides nothing about the cut when it runs past it: read it all in one sequence then.
+            var probe = new CsvRecordReader(first.Open());
+            if (first.Tail || (!first.Last && ProbeEndsInQuotes(probe)))
+            {
+                return RunSequential(new CsvRecordReader(new PrefixStream([first.Bytes.AsMemory(0, first.Length), chunker.Carry], stream)));
+            }
+
+            var header = NewParser();
+            first.Reader = new CsvRecordReader(first.Open());
+            if (!ReadHeader(first.Reader, header))
+            {
+                return Result();
+            }
+
+            var queue = new Queue<Chunk>();
+            var inFlight = threads * 2;
+            var next = first;
+            var startLine = 1;
+            try
+            {
+                while (true)
+                {
+                    while (next is not null && queue.Count < inFlight)
+                    {
+                        Start(next);
+                        queue.Enqueue(next);
+                        next = next.Last ? null : chunker.Next();
+                    }
+
+                    if (!queue.TryDequeue(out var chunk))
+                    {
+                        break;
+                    }
+
+                    if (chunk.Tail)
+                    {
+                        // No record boundary in reach: the rest of the file in one sequence.
+                        ApplyAll(new CsvRecordReader(new PrefixStream([chunk.Bytes.AsMemory(0, chunk.Length)], stream), fileStart: false), Parser(), startLine - 1);
+                        break;
+                    }
+
+                    var parsed = chunk.Parsing!.GetAwaiter().GetResult();
+                    if (parsed.EndedInQuotes && !chunk.Last && !parsed.Rows.Exists(r => r.Kind is RowKind.Stop or RowKind.TooLong))
+                    {
+                        // The cut fell inside a quoted field (quoting the count of quotes could not foresee):
+                        // from this chunk on, one sequence.
+                        Task.WaitAll([.. queue.Select(c => c.Parsing).OfType<Task<Parsed>>()]);
+                        var rest = new List<ReadOnlyMemory<byte>> { chunk.Bytes.AsMemory(0, chunk.Length) };
+                        rest.AddRange(queue.Select(c => (ReadOnlyMemory<byte>)c.Bytes.AsMemory(0, c.Length)));
+                        if (next is not null)
+                        {
+                            rest.Add(next.Bytes.AsMemory(0, next.Length));
+                            if (!next.Last)
+                            {
+                                rest.Add(chunker.Carry);
+                            }
+                        }
+
+                        var reader = new CsvRecordReader(new PrefixStream(rest, stream), fileStart: ReferenceEquals(chunk, first));
+                        if (ReferenceEquals(chunk, first))
+                        {
+                            // The header was read from this chunk already: the same bytes, read past again.
+                            reader.Read();
+                        }
+
+                        queue.Clear();
+                        ApplyAll(reader, Parser(), startLine - 1);
+                        break;
+                    }
+
+                    Apply(parsed, startLine - 1);
+                    Recycle(parsed);
+                    ArrayPool<byte>.Shared.Return(chunk.Bytes);
+                    if (stopped)
+                    {
+                        break;
+                    }
+
+                    startLine += (chunk.Reader?.NextLine ?? 1) - 1;
+                }
+            }
+            finally
+            {
+                // Never leave a parse running over a stream that is about to be closed.
+                foreach (var chunk in queue)
+                {
+                    chunk.Parsing?.Wait();
+                }
+            }
+
+            return Result();
+
+            RowParser Parser() => new(campaign, frameworks) { ColumnCount = columnCount };
+
+            void Start(Chunk chunk)
+            {
+                if (chunk.Tail)
+                {
+                    // Read in one sequence when its turn comes.
+                    return;
+                }
+
+                chunk.Reader ??= new CsvRecordReader(chunk.Open(), fileStart: false);
+                var reader = chunk.Reader;
+                var parser = Parser();
+                chunk.Parsing = Task.Run(() => parser.Parse(reader, int.MaxValue, Spare()));
+            }
+        }
+
+        /// <summary>A parse result to fill, reused: a national file's rows pass through a few of them.</summary>
+        private Parsed Spare() => spare.TryTake(out var parsed) ? parsed : new Parsed();
+
+        private void Recycle(Parsed parsed)
+        {
+            parsed.Clear();
+            spare.Add(parsed);
+        }
+
+        private static bool ProbeEndsInQuotes(CsvRecordReader probe)
+        {
+            try
+            {
+                probe.Read();
+            }
+            catch (InvalidDataException)
+            {
+                return true;
+            }
+
+            return probe.EndedInQuotes;
+        }
+
+        private RowParser NewParser() => new(campaign, frameworks);
+
+        /// <summary>Parses and applies the reader's rows in batches until the end or a row that stops the reading.</summary>
+        private void ApplyAll(CsvRecordReader csv, RowParser parser, int offset)
+        {
+            while (!stopped)
+            {
+                var parsed = parser.Parse(csv, BatchRows, Spare());
+                var exhausted = parsed.Exhausted;
+                Apply(parsed, offset);
+                Recycle(parsed);
+                if (exhausted)
+                {
+                    break;
+                }
+            }
+        }
+
+        private EntriesFile Result() => new()
+        {
+            Input = errorCount == 0 ? BuildInput() : null,
+            Errors = errors,
+            ErrorCount = errorCount,
+            Warnings = warnings,
+            WarningCount = warningCount,
+            UnitNames = names,
+            Rows = rows,
+        };
+
+        private bool ReadHeader(CsvRecordReader csv, RowParser parser)
+        {
+            bool any;
+            try
+            {
+                any = csv.Read();
+            }
+            catch (InvalidDataException e)
+            {
+                TooLong(csv.Line, e.Message);
+                return false;
+            }
+
+            if (!any)
+            {
+                Error(1, null, $"tệp rỗng: cần dòng tiêu đề {string.Join(',', Columns)} (the file is empty: the header row {string.Join(',', Columns)} is required)");
+                return false;
+            }
+
+            if (csv.LooksLikeZip)
+            {
+                Error(1, null, "không phải tệp CSV: đây là tệp nén/Excel (.xlsx); hãy lưu dưới dạng CSV UTF-8 (not a CSV file: this is a ZIP archive or an Excel .xlsx workbook; save it as \"CSV UTF-8\")");
+                return false;
+            }
+
+            var problems = new List<Pending>();
+            if (!parser.Decode(csv, problems))
+            {
+                foreach (var p in problems)
+                {
+                    Error(csv.Line, p.Column, p.Message);
+                }
+
+                return false;
+            }
+
+            columnCount = csv.FieldCount;
+            var wrong = -1;
+            for (var i = 0; i < Math.Min(columnCount, Columns.Count); i++)
+            {
+                if (!parser.Text(i).Trim().Equals(Columns[i], StringComparison.OrdinalIgnoreCase))
+                {
+                    wrong = i;
+                    break;
+                }
+            }
+
+            if (wrong >= 0 || columnCount < Columns.Count - 1 || columnCount > Columns.Count)
+            {
+                var text = wrong >= 0 ? parser.Text(wrong).ToString() : "";
+                var detail = wrong >= 0
+                    ? $"cột {wrong + 1} là \"{text}\", cần \"{Columns[wrong]}\" (column {wrong + 1} is \"{text}\", expected \"{Columns[wrong]}\")"
+                    : $"có {columnCount} cột, cần {Columns.Count - 1} hoặc {Columns.Count} (it has {columnCount} columns, expected {Columns.Count - 1} or {Columns.Count})";
+                Error(csv.Line, null, $"dòng tiêu đề sai: {detail}; cần {string.Join(',', Columns.Take(Columns.Count - 1))}[,deadline] (wrong header row; expected {string.Join(',', Columns.Take(Columns.Count - 1))}[,deadline])");
+                return false;
+            }
+
+            return true;
+        }
+
+        private void TooLong(int line, string message) =>
+            Error(line, null, $"không phải tệp CSV: một dòng dài quá {CsvRecordReader.MaxRecordBytes / 1024} KB (not a CSV file: {message})");
+
+        /// <summary>Applies parsed rows in order; <paramref name="offset"/> turns their lines into the file's.</summary>
+        private void Apply(Parsed parsed, int offset)
+        {
+            var problems = parsed.Problems;
+            foreach (var row in parsed.Rows)
+            {
+                if (stopped)
+                {
+                    return;
+                }
+
+                ApplyRow(row, problems, offset);
+            }
+        }
+
+        private void ApplyRow(in Row row, List<Pending> problems, int offset)
+        {
+            var line = row.Line + offset;
+            var next = row.FirstProblem;
+            var end = row.FirstProblem + row.ProblemCount;
+            switch (row.Kind)
+            {
+                case RowKind.TooLong:
+                    TooLong(line, $"a record longer than {CsvRecordReader.MaxRecordBytes / 1024} KB");
+                    stopped = true;
+                    return;
+                case RowKind.Stop:
+                    rows++;
+                    Flush(Slot.Value);
+                    stopped = true;
+                    return;
+                case RowKind.Skipped:
+                    rows++;
+                    Flush(Slot.Value);
+                    return;
+                default:
+                    rows++;
+                    break;
+            }
+
+            Flush(Slot.Unit);
+            UnitState? unit = null;
+            var framework = row.Framework;
+            var ok = row.Ok;
+            if (ok)
+            {
+                unit = UnitFor(row.Code!, framework!, row.Block!, line);
+                if (!ReferenceEquals(unit.Framework, framework))
+                {
+                    Error(line, KindColumn, $"đơn vị {unit.Code} có hai loại: \"{unit.Framework.Kind}\" ở dòng {unit.Line} và \"{framework!.Kind}\" (unit {unit.Code} has two kinds: \"{unit.Framework.Kind}\" on line {unit.Line} and \"{framework.Kind}\" here)");
+                    ok = false;
+
+                    // The criterion is judged by neither kind: the row is wrong already.
+                    framework = null;
+                }
+
+                if (!string.Equals(row.Block, unit.Block, StringComparison.Ordinal))
+                {
+                    Error(line, BlockColumn, $"đơn vị {unit.Code} thuộc hai khối: \"{unit.Block}\" ở dòng {unit.Line} và \"{row.Block}\" (unit {unit.Code} is in two blocks: \"{unit.Block}\" on line {unit.Line} and \"{row.Block}\" here)");
+                    ok = false;
+                }
+
+                if (!unit.Named && row.Name is { } name)
+                {
+                    names[unit.Code] = name;
+                    unit.Named = true;
+                }
+            }
+
+            Flush(Slot.Month);
+            if (framework is null)
+            {
+                while (next < end && problems[next].Slot == Slot.Criterion)
+                {
+                    next++;
+                }
+            }
+
+            Flush(Slot.Dates);
+            if (unit is null || !ok || row.Month == 0)
+            {
+                return;
+            }
+
+            var month = row.Month;
+            var submission = unit.Submission(month, framework!.Count);
+            Agree(ref submission.SubmittedOn, ref submission.SubmittedOnLine, row.SubmittedOn, line, SubmittedOnColumn, unit, month);
+            Agree(ref submission.Deadline, ref submission.DeadlineLine, row.Deadline, line, DeadlineColumn, unit, month);
+
+            if (row.Leaf < 0)
+            {
+                return;
+            }
+
+            var criterion = framework.Criteria[row.Leaf];
+            if (!criterion.IsDueIn(month))
+            {
+                Warning(line, CriterionColumn, $"tiêu chí {criterion.Code} không đến hạn tháng {month}, dòng bị bỏ qua (criterion {criterion.Code} is not due in month {month}: row ignored)");
+                return;
+            }
+
+            if (submission.Lines[row.Leaf] is var first and > 0)
+            {
+                Error(line, CriterionColumn, $"đơn vị {unit.Code}, tháng {month}, tiêu chí {criterion.Code} đã có ở dòng {first} (unit {unit.Code}, month {month}, criterion {criterion.Code} is already on line {first})");
+                return;
+            }
+
+            submission.Lines[row.Leaf] = line;
+            if (row.Answer is { } answer)
+            {
+                submission.Entries[row.Leaf] = answer;
+            }
+            else
+            {
+                Flush(Slot.Value);
+            }
+
+            // Reports the row's problems up to and including the given slot, in the order they were found.
+            void Flush(Slot through)
+            {
+                while (next < end && problems[next].Slot <= through)
+                {
+                    Error(line, problems[next].Column, problems[next].Message);
+                    next++;
+                }
+            }
+        }
+
+        private UnitState UnitFor(string code, FrameworkIndex framework, string block, int line)
+        {
+            if (ReferenceEquals(code, lastCode) && lastUnit is not null)
+            {
+                return lastUnit;
+            }
+
+            if (!units.TryGetValue(code, out var unit))
+            {
+                unit = new UnitState(code, framework, block, line, campaign.LastMonth);
+                units.Add(unit.Code, unit);
+            }
+
+            lastCode = code;
+            lastUnit = unit;
+            return unit;
+        }
+
+        private void Agree(ref DateOnly? known, ref int knownLine, DateOnly? given, int line, int column, UnitState unit, int month)
+        {
+            if (given is not { } date)
+            {
+                return;
+            }
+
+            if (known is not { } earlier)
+            {
+                known = date;
+                knownLine = line;
+            }
+            else if (earlier != date)
+            {
+                var what = column == SubmittedOnColumn ? "ngày nộp" : "hạn nộp";
+                var whatEn = column == SubmittedOnColumn ? "two submission dates" : "two deadlines";
+                Error(line, column, $"{what} {Iso(date)} khác {Iso(earlier)} ở dòng {knownLine} cho cùng bản tự chấm của đơn vị {unit.Code} tháng {month} ({whatEn} for unit {unit.Code}, month {month}: {Iso(date)} here, {Iso(earlier)} on line {knownLine})");
+            }
+        }
 
         /// <summary>Records an error; <paramref name="column"/> is 0-based (null: the whole line).</summary>
         private void Error(int line, int? column, string message)

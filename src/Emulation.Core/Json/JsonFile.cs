@@ -73,7 +73,7 @@ internal sealed class JsonFile(string fileName)
 
     /// <summary>Minified JSON of the document, without comments or white space.</summary>
     public static string Canonical(JsonDocument document) =>
-        JsonSerializer.Serialize(document.RootElement);
+        JsonSerializer.Serialize(document.RootElement, CoreJsonContext.Default.JsonElement);
 
     public static string Describe(JsonElement element) => element.ValueKind switch
     {

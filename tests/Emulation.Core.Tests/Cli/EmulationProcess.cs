@@ -3,7 +3,11 @@ using System.Text;
 
 namespace Emulation.Core.Tests.Cli;
 
-/// <summary>Runs the built <c>emulation</c> command as a separate process.</summary>
+/// <summary>
+/// Runs the built <c>emulation</c> command as a separate process: the JIT build beside the tests, or
+/// the published (Native AOT) executable named by the environment variable <c>EMULATION_COMMAND</c>
+/// (e.g. <c>EMULATION_COMMAND=$PWD/out/emulation dotnet test …</c>).
+/// </summary>
 internal static class EmulationProcess
 {
     public sealed record Result(int ExitCode, string Output, string Error);
@@ -13,7 +17,8 @@ internal static class EmulationProcess
 
     public static async Task<Result> RunAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var published = Published();
+        var start = new ProcessStartInfo(published ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -21,7 +26,11 @@ internal static class EmulationProcess
             StandardErrorEncoding = Encoding.UTF8,
             WorkingDirectory = RepositoryRoot,
         };
-        start.ArgumentList.Add(CommandPath());
+        if (published is null)
+        {
+            start.ArgumentList.Add(CommandPath());
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -35,15 +44,25 @@ internal static class EmulationProcess
         return new Result(process.ExitCode, await output, await error);
     }
 
-    /// <summary>The built emulation.dll.</summary>
+    /// <summary>The built emulation.dll, or the published executable <c>EMULATION_COMMAND</c> names.</summary>
     public static string CommandPath()
     {
+        if (Published() is { } published)
+        {
+            return published;
+        }
+
         // The test project references the CLI project, so it is built alongside, in the same configuration.
         var output = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
         var configuration = Path.GetFileName(Path.GetDirectoryName(output))!;
         var path = Path.Combine(RepositoryRoot, "src", "Emulation.Cli", "bin", configuration, "net10.0", "emulation.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the emulation command was not found.", path);
     }
+
+    private static string? Published() =>
+        Environment.GetEnvironmentVariable("EMULATION_COMMAND") is { Length: > 0 } path
+            ? File.Exists(path) ? Path.GetFullPath(path) : throw new FileNotFoundException("EMULATION_COMMAND names no file.", path)
+            : null;
 
     private static string FindRoot()
     {
