@@ -3,6 +3,7 @@ using Emulation.Web.Data;
 using Emulation.Web.Domain;
 using Emulation.Web.Infrastructure;
 using Emulation.Web.Pages.Rankings;
+using Emulation.Web.Pages.Verification;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -50,21 +51,7 @@ public sealed class HeatMapModel(IMediator mediator) : PageModel
 
             var campaign = catalog.Current(clock.Today) ?? throw new NotFoundException();
             var today = clock.Today;
-            var english = CultureText.IsEnglish;
-            var members = (await db.BlockMemberships.AsNoTracking().Where(m => m.CampaignId == campaign.Id)
-                .OrderBy(m => m.Block!.Id).ThenBy(m => m.Id)
-                .Select(m => new
-                {
-                    m.UnitId,
-                    m.Unit!.Code,
-                    Name = english ? m.Unit.NameEn : m.Unit.NameVi,
-                    m.Unit.KindCode,
-                    Block = m.Block!.Code,
-                    BlockTitle = english ? m.Block.TitleEn : m.Block.TitleVi,
-                })
-                .ToListAsync(cancellationToken))
-                .Where(m => campaign.FrameworkFor(m.KindCode) is not null)
-                .ToList();
+            var members = await ExpectedUnits.List(db, campaign, cancellationToken);
             var blocks = members.Select(m => (m.Block, m.BlockTitle)).Distinct().ToList();
             if (!string.IsNullOrEmpty(query.Block) && blocks.All(b => b.Block != query.Block))
             {

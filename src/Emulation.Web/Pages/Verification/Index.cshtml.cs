@@ -229,22 +229,9 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<SharedResour
             VerifierRights.RequireRead(query.User);
             var campaign = months.Campaign;
             var today = clock.Today;
-            var english = CultureText.IsEnglish;
             var month = ParseMonth(campaign, query.Month, today);
 
-            var members = await db.BlockMemberships.AsNoTracking().Where(m => m.CampaignId == campaign.Id)
-                .OrderBy(m => m.Block!.Id).ThenBy(m => m.Id)
-                .Select(m => new
-                {
-                    m.UnitId,
-                    m.Unit!.Code,
-                    Name = english ? m.Unit.NameEn : m.Unit.NameVi,
-                    m.Unit.KindCode,
-                    Block = m.Block!.Code,
-                    BlockTitle = english ? m.Block.TitleEn : m.Block.TitleVi,
-                })
-                .ToListAsync(cancellationToken);
-            members = [.. members.Where(m => campaign.FrameworkFor(m.KindCode) is not null)];
+            var members = await ExpectedUnits.List(db, campaign, cancellationToken);
 
             var blocks = members.Select(m => new Choice(m.Block, m.BlockTitle)).DistinctBy(b => b.Code).ToList();
             var kinds = campaign.UnitKinds.Where(k => campaign.FrameworkFor(k.Code) is not null && members.Any(m => m.KindCode == k.Code))
