@@ -49,14 +49,17 @@ public static class EntriesCsvReader
 
     /// <summary>Reads an entries file from disk, on every core.</summary>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static EntriesFile ReadFile(string path, Campaign campaign)
+    public static EntriesFile ReadFile(string path, Campaign campaign, UnitsCheck? units = null)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        return Read(stream, campaign);
+        return Read(stream, campaign, units);
     }
 
     /// <summary>Reads an entries CSV from a stream (not closed), on every core.</summary>
     public static EntriesFile Read(Stream stream, Campaign campaign) => Read(stream, campaign, Environment.ProcessorCount, ChunkBytes);
+
+    /// <summary>Reads an entries CSV from a stream (not closed), on every core, checking every row's unit, kind and block against <paramref name="units"/> (when given).</summary>
+    public static EntriesFile Read(Stream stream, Campaign campaign, UnitsCheck? units) => Read(stream, campaign, Environment.ProcessorCount, ChunkBytes, units);
 
     /// <summary>
     /// Reads an entries CSV with <paramref name="threads"/> parsing threads: the file is cut into
@@ -64,14 +67,14 @@ public static class EntriesCsvReader
     /// checked row by row in parallel, and their rows are applied in file order (units, duplicates,
     /// dates that must agree), so the result, every error and its line are those of one thread.
     /// </summary>
-    internal static EntriesFile Read(Stream stream, Campaign campaign, int threads, int chunkBytes)
+    internal static EntriesFile Read(Stream stream, Campaign campaign, int threads, int chunkBytes, UnitsCheck? units = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkBytes, 1);
         return threads <= 1
-            ? new Reading(campaign).RunSequential(new CsvRecordReader(stream))
-            : new Reading(campaign).RunParallel(stream, threads, chunkBytes);
+            ? new Reading(campaign, units).RunSequential(new CsvRecordReader(stream))
+            : new Reading(campaign, units).RunParallel(stream, threads, chunkBytes);
     }
 
     /// <summary>Where a row's error stands among the checks of a row, so that the merge keeps their order.</summary>
@@ -100,6 +103,9 @@ public static class EntriesCsvReader
     }
 
     private readonly record struct Pending(Slot Slot, int? Column, string Message);
+
+    /// <summary>An answer and the text it was parsed from.</summary>
+    private readonly record struct AnswerSlot(string Value, string Denominator, CriterionAnswer Answer);
 
     /// <summary>One row as checked on its own; its line is the reader's (relative to the chunk).</summary>
     private struct Row
@@ -309,15 +315,19 @@ public static class EntriesCsvReader
     /// Checks rows on their own (one per thread): splits and decodes them, parses codes, months,
     /// criteria, dates and values. What depends on earlier rows is left to <see cref="Reading"/>.
     /// </summary>
-    private sealed class RowParser(Campaign campaign, Dictionary<string, FrameworkIndex> frameworks)
+    private sealed class RowParser(Campaign campaign, Dictionary<string, FrameworkIndex> frameworks, UnitsCheck? units)
     {
         private readonly Dictionary<string, FrameworkIndex>.AlternateLookup<ReadOnlySpan<char>> kinds =
             frameworks.GetAlternateLookup<ReadOnlySpan<char>>();
         private char[] chars = new char[1024];
         private int[] charEnds = new int[16];
+        private readonly Dictionary<FrameworkIndex, AnswerSlot[][]> answers = [];
         private string? lastCode;
         private string? lastBlock;
         private string? lastName;
+
+        /// <summary>Answers kept per leaf (a power of 2).</summary>
+        private const int AnswerSlots = 256;
 
         /// <summary>The header's number of columns (set once the header is read).</summary>
         public int ColumnCount { get; set; }
@@ -389,9 +399,9 @@ public static class EntriesCsvReader
             }
 
             // Unit, kind and block.
-            var code = Text(UnitColumn).Trim();
-            var kind = Text(KindColumn).Trim();
-            var block = Text(BlockColumn).Trim();
+            var code = Trim(Text(UnitColumn));
+            var kind = Trim(Text(KindColumn));
+            var block = Trim(Text(BlockColumn));
             var ok = true;
             if (code.IsEmpty)
             {
@@ -412,18 +422,29 @@ public static class EntriesCsvReader
                 ok = false;
             }
 
+            if (ok && units is not null && units.Check(code, kind, block) is { } mismatch)
+            {
+                problems.Add(new Pending(Slot.Unit, mismatch.Column switch
+                {
+                    UnitsMismatch.Kind => KindColumn,
+                    UnitsMismatch.Block => BlockColumn,
+                    _ => UnitColumn,
+                }, mismatch.Message));
+                ok = false;
+            }
+
             row.Ok = ok;
             row.Framework = framework;
             if (ok)
             {
                 row.Code = Share(code, ref lastCode);
                 row.Block = Share(block, ref lastBlock);
-                var name = Text(NameColumn).Trim();
+                var name = Trim(Text(NameColumn));
                 row.Name = name.IsEmpty ? null : Share(name, ref lastName);
             }
 
             // Month, criterion, dates.
-            var monthText = Text(MonthColumn).Trim();
+            var monthText = Trim(Text(MonthColumn));
             if (!int.TryParse(monthText, NumberStyles.None, CultureInfo.InvariantCulture, out var month) || !campaign.HasMonth(month))
             {
                 problems.Add(new Pending(Slot.Month, MonthColumn, $"tháng \"{monthText}\" không thuộc đợt thi đua, cần số nguyên từ {campaign.FirstMonth} đến {campaign.LastMonth} (month \"{monthText}\" is outside the campaign: expected a whole number from {campaign.FirstMonth} to {campaign.LastMonth})"));
@@ -431,10 +452,10 @@ public static class EntriesCsvReader
             }
 
             row.Month = month;
-            var criterionText = Text(CriterionColumn).Trim();
+            var criterionText = Trim(Text(CriterionColumn));
             if (framework is not null)
             {
-                if (framework.Leaves.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(criterionText, out var leaf))
+                if (framework.LeafLookup.TryGetValue(criterionText, out var leaf))
                 {
                     row.Leaf = leaf;
                 }
@@ -451,21 +472,70 @@ public static class EntriesCsvReader
             row.Deadline = ColumnCount > DeadlineColumn ? Date(DeadlineColumn, problems) : null;
 
             // The value, when the row can reach it (the merge still drops a second row for the same criterion).
-            if (ok && month != 0 && row.Leaf >= 0 && framework!.Criteria[row.Leaf] is var criterion && criterion.IsDueIn(month))
+            if (ok && month != 0 && row.Leaf >= 0 && framework!.IsDue(row.Leaf, month))
             {
-                if (EntryValueParser.TryParse(criterion, Text(ValueColumn), Text(DenominatorColumn), out var value, out var error))
-                {
-                    row.Answer = new CriterionAnswer(criterion.Code, value);
-                }
-                else
-                {
-                    problems.Add(new Pending(Slot.Value, error!.Field == EntryField.Value ? ValueColumn : DenominatorColumn, error.Message));
-                }
+                row.Answer = Answer(framework, row.Leaf, problems);
             }
 
             row.ProblemCount = problems.Count - row.FirstProblem;
             return row;
         }
+
+        /// <summary>
+        /// The row's answer, shared with an earlier row of the same leaf typed the same way (the
+        /// answers are immutable and the parser is deterministic: the same text gives the same value),
+        /// so a national file holds a few thousand answers instead of one object per row. The cache
+        /// is direct-mapped (a slot per hash of the text, the last answer in it kept): cheaper per
+        /// row than a dictionary, and bounded whatever the file holds.
+        /// </summary>
+        private CriterionAnswer? Answer(FrameworkIndex framework, int leaf, List<Pending> problems)
+        {
+            var value = Trim(Text(ValueColumn));
+            var denominator = Trim(Text(DenominatorColumn));
+            var slots = SlotsOf(framework, leaf);
+            var hash = denominator.Length;
+            foreach (var c in value)
+            {
+                hash = (hash * 31) + c;
+            }
+
+            foreach (var c in denominator)
+            {
+                hash = (hash * 31) + c;
+            }
+
+            ref var slot = ref slots[hash & (AnswerSlots - 1)];
+            if (slot.Answer is { } known && value.SequenceEqual(slot.Value) && denominator.SequenceEqual(slot.Denominator))
+            {
+                return known;
+            }
+
+            var criterion = framework.Criteria[leaf];
+            if (!EntryValueParser.TryParse(criterion, value, denominator, out var parsed, out var error))
+            {
+                problems.Add(new Pending(Slot.Value, error!.Field == EntryField.Value ? ValueColumn : DenominatorColumn, error.Message));
+                return null;
+            }
+
+            var answer = new CriterionAnswer(criterion.Code, parsed);
+            slot = new AnswerSlot(value.ToString(), denominator.ToString(), answer);
+            return answer;
+        }
+
+        private AnswerSlot[] SlotsOf(FrameworkIndex framework, int leaf)
+        {
+            if (!answers.TryGetValue(framework, out var byLeaf))
+            {
+                byLeaf = new AnswerSlot[framework.Count][];
+                answers.Add(framework, byLeaf);
+            }
+
+            return byLeaf[leaf] ??= new AnswerSlot[AnswerSlots];
+        }
+
+        /// <summary><see cref="MemoryExtensions.Trim(ReadOnlySpan{char})"/>, with the common case (no white space at either end) checked first.</summary>
+        private static ReadOnlySpan<char> Trim(ReadOnlySpan<char> text) =>
+            text.IsEmpty || (text[0] is > ' ' and < '\u007F' && text[^1] is > ' ' and < '\u007F') ? text : text.Trim();
 
         /// <summary>The text as a string, the previous row's string when equal (rows of a unit follow each other).</summary>
         private static string Share(ReadOnlySpan<char> text, ref string? last)
@@ -480,7 +550,7 @@ public static class EntriesCsvReader
 
         private DateOnly? Date(int column, List<Pending> problems)
         {
-            var text = Text(column).Trim();
+            var text = Trim(Text(column));
             if (text.IsEmpty)
             {
                 return null;
@@ -609,7 +679,7 @@ public static class EntriesCsvReader
     }
 
     /// <summary>The state of one read: units seen, their submissions, the problems; rows are applied in file order.</summary>
-    private sealed class Reading(Campaign campaign)
+    private sealed class Reading(Campaign campaign, UnitsCheck? unitsFile)
     {
         private readonly Dictionary<string, UnitState> units = new(StringComparer.Ordinal);
         private readonly Dictionary<string, FrameworkIndex> frameworks = campaign.Frameworks
@@ -623,6 +693,7 @@ public static class EntriesCsvReader
         private int columnCount;
         private bool stopped;
         private readonly ConcurrentBag<Parsed> spare = [];
+        private readonly ConcurrentBag<RowParser> parsers = [];
         private string? lastCode;
         private UnitState? lastUnit;
 
@@ -740,7 +811,7 @@ public static class EntriesCsvReader
 
             return Result();
 
-            RowParser Parser() => new(campaign, frameworks) { ColumnCount = columnCount };
+            RowParser Parser() => new(campaign, frameworks, unitsFile) { ColumnCount = columnCount };
 
             void Start(Chunk chunk)
             {
@@ -752,8 +823,19 @@ public static class EntriesCsvReader
 
                 chunk.Reader ??= new CsvRecordReader(chunk.Open(), fileStart: false);
                 var reader = chunk.Reader;
-                var parser = Parser();
-                chunk.Parsing = Task.Run(() => parser.Parse(reader, int.MaxValue, Spare()));
+                chunk.Parsing = Task.Run(() =>
+                {
+                    // Parsers are reused from chunk to chunk (one thread at a time), so their shared answers last the whole file.
+                    var parser = parsers.TryTake(out var idle) ? idle : Parser();
+                    try
+                    {
+                        return parser.Parse(reader, int.MaxValue, Spare());
+                    }
+                    finally
+                    {
+                        parsers.Add(parser);
+                    }
+                });
             }
         }
 
@@ -780,7 +862,7 @@ public static class EntriesCsvReader
             return probe.EndedInQuotes;
         }
 
-        private RowParser NewParser() => new(campaign, frameworks);
+        private RowParser NewParser() => new(campaign, frameworks, unitsFile);
 
         /// <summary>Parses and applies the reader's rows in batches until the end or a row that stops the reading.</summary>
         private void ApplyAll(CsvRecordReader csv, RowParser parser, int offset)
@@ -967,7 +1049,7 @@ public static class EntriesCsvReader
             }
 
             var criterion = framework.Criteria[row.Leaf];
-            if (!criterion.IsDueIn(month))
+            if (!framework.IsDue(row.Leaf, month))
             {
                 Warning(line, CriterionColumn, $"tiêu chí {criterion.Code} không đến hạn tháng {month}, dòng bị bỏ qua (criterion {criterion.Code} is not due in month {month}: row ignored)");
                 return;
@@ -1104,11 +1186,23 @@ public static class EntriesCsvReader
             Framework = framework;
             Criteria = framework.Leaves;
             Leaves = new Dictionary<string, int>(StringComparer.Ordinal);
+            LeafLookup = Leaves.GetAlternateLookup<ReadOnlySpan<char>>();
+            DueMasks = new int[Criteria.Count];
             for (var i = 0; i < Criteria.Count; i++)
             {
                 Leaves[Criteria[i].Code] = i;
+                foreach (var month in Criteria[i].DueMonths)
+                {
+                    DueMasks[i] |= 1 << month;
+                }
             }
         }
+
+        /// <summary>Whether leaf <paramref name="leaf"/> is due in <paramref name="month"/> (1–12), without a set lookup per row.</summary>
+        public bool IsDue(int leaf, int month) => (DueMasks[leaf] & (1 << month)) != 0;
+
+        public Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> LeafLookup { get; }
+        private int[] DueMasks { get; }
 
         public Framework Framework { get; }
         public string Kind => Framework.UnitKind;
