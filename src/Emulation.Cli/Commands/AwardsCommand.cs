@@ -40,31 +40,32 @@ internal static class AwardsCommand
                 OutputStream.Text(output, text => ProposalFormat.WriteCsv(text, proposal, data.NameOf));
                 break;
             default:
-                OutputStream.Text(output, text => WriteTable(text, data, standings, proposal));
+                OutputStream.Text(output, text => WriteTable(text, data, standings, proposal, new Labels(data.Campaign, data.Organisation, arguments.English)));
                 break;
         }
 
         return CommandLine.Ok;
     }
 
-    private static void WriteTable(TextWriter output, ScoringData data, Standings standings, Proposal proposal)
+    private static void WriteTable(TextWriter output, ScoringData data, Standings standings, Proposal proposal, Labels labels)
     {
         output.WriteLine($"Đề nghị khen thưởng {data.Campaign.Id}, lũy kế đến tháng {standings.ThroughMonth} (award proposal, year to date through month {standings.ThroughMonth})");
         foreach (var award in proposal.Awards)
         {
-            var title = data.Campaign.FindAward(award.Award)?.Title;
+            var definition = data.Campaign.FindAward(award.Award);
+            var title = definition?.Title;
             output.WriteLine();
             output.WriteLine($"== {award.Award}: {title?.Vi} ({title?.En})");
             foreach (var group in award.Groups)
             {
-                var name = group.Block is null ? "toàn bộ (all units)" : $"khối (block) {group.Block}";
-                output.WriteLine($"-- {name}: {group.Size} đơn vị (units), chỉ tiêu (quota) {group.Quota}, được chọn (selected) {group.Selected}");
+                var name = group.Block is null ? "toàn bộ (all units)" : $"khối (block) {labels.Block(group.Block)}";
+                output.WriteLine($"-- {name}: {group.Size} đơn vị (units), chỉ tiêu (quota) {group.Quota}, được chọn (selected) {group.Selected}; {Labels.Quota(definition, group)}");
                 var table = new TextTable("Hạng (rank)", "Đơn vị (unit)", "Tên (name)", "Điểm (score)", "Đủ ĐK (eligible)", "Chọn (selected)", "Bằng điểm ở chỉ tiêu (tie at quota)", "Điều kiện (conditions)")
                     .Numeric(0, 3);
                 foreach (var c in award.Candidates.Where(c => group.Block is null || c.Block == group.Block))
                 {
                     table.Add(Figures.Text(c.Rank), c.Unit, data.NameOf(c.Unit), Figures.Text(c.Score), YesNo(c.Eligible), YesNo(c.Selected),
-                        c.TieAtQuota ? "có (yes)" : "", string.Join("; ", c.Reasons.Select(ProposalFormat.Describe)));
+                        c.TieAtQuota ? "có (yes)" : "", string.Join("; ", c.Reasons.Select(labels.Condition)));
                 }
 
                 table.WriteTo(output);

@@ -54,7 +54,7 @@ internal static class ExplainCommand
         }
         else
         {
-            OutputStream.Text(output, text => WriteTable(text, data, explanation));
+            OutputStream.Text(output, text => WriteTable(text, data, explanation, new Labels(data.Campaign, data.Organisation, arguments.English)));
         }
 
         return CommandLine.Ok;
@@ -162,13 +162,13 @@ internal static class ExplainCommand
         json.WriteEndArray();
     }
 
-    private static void WriteTable(TextWriter output, ScoringData data, UnitExplanation e)
+    private static void WriteTable(TextWriter output, ScoringData data, UnitExplanation e, Labels labels)
     {
         var period = e.Month is { } month
             ? $"tháng {month} (month {month})"
             : $"lũy kế đến tháng {e.ThroughMonth} (year to date through month {e.ThroughMonth})";
-        output.WriteLine($"{e.Unit} {data.NameOf(e.Unit)} — khối (block) {e.Block}, loại (kind) {e.Kind}, {period}");
-        output.WriteLine($"Điểm (score) {Figures.Text(e.Score)}, xếp loại (classification) {e.Classification}, tháng trễ (late months) {e.LateMonths}, tháng thấp nhất (lowest month) {Figures.Text(e.LowestMonth)}");
+        output.WriteLine($"{e.Unit} {data.NameOf(e.Unit)} — khối (block) {labels.Block(e.Block)}, loại (kind) {labels.Kind(e.Kind)}, {period}");
+        output.WriteLine($"Điểm (score) {Figures.Text(e.Score)}, xếp loại (classification) {labels.Classification(e.Classification)}, tháng trễ (late months) {e.LateMonths}, tháng thấp nhất (lowest month) {Figures.Text(e.LowestMonth)}");
         output.WriteLine($"Hạng chung (overall rank) {Gap(e.Overall)}");
         output.WriteLine($"Hạng trong khối (block rank) {Gap(e.InBlock)}");
 
@@ -188,7 +188,7 @@ internal static class ExplainCommand
             {
                 var depth = Depth(c, e.Criteria);
                 var note = !c.Due ? "không đến hạn (not due)" : c.Excluded ? "loại khỏi tối đa (excluded: no data)" : c.IsLeaf && !c.Answered ? "không có dòng (no row)" : "";
-                criteria.Add(new string(' ', 2 * depth) + c.Code, c.Method ?? "", Figures.Text(c.Points), Figures.Text(c.DueMax), note);
+                criteria.Add(new string(' ', 2 * depth) + c.Code, labels.Method(c.Method), Figures.Text(c.Points), Figures.Text(c.DueMax), note);
             }
         }
 

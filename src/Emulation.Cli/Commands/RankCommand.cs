@@ -38,7 +38,7 @@ internal static class RankCommand
                 OutputStream.Text(output, text => WriteCsv(text, data, standings));
                 break;
             default:
-                OutputStream.Text(output, text => WriteTable(text, data, standings));
+                OutputStream.Text(output, text => WriteTable(text, data, standings, new Labels(data.Campaign, data.Organisation, arguments.English)));
                 break;
         }
 
@@ -48,7 +48,7 @@ internal static class RankCommand
     private static void WriteCsv(TextWriter output, ScoringData data, Standings standings) =>
         StandingsFormat.WriteCsv(output, data.Campaign, standings, data.NameOf);
 
-    private static void WriteTable(TextWriter output, ScoringData data, Standings standings)
+    private static void WriteTable(TextWriter output, ScoringData data, Standings standings, Labels labels)
     {
         var months = StandingsFormat.MonthsOf(data.Campaign, standings);
         var areas = StandingsFormat.AreaCodes(data.Campaign);
@@ -61,7 +61,12 @@ internal static class RankCommand
         var table = new TextTable(headers).Numeric([0, 4, 6, 8, 9, .. Enumerable.Range(10, months.Count + areas.Count)]);
         foreach (var unit in standings.Units)
         {
-            table.Add([.. StandingsFormat.CsvFields(data.Campaign, standings, unit, data.NameOf(unit.Unit))]);
+            // The CSV's fields, with titles instead of the block, kind and classification codes.
+            string[] fields = [.. StandingsFormat.CsvFields(data.Campaign, standings, unit, data.NameOf(unit.Unit))];
+            fields[3] = labels.Block(unit.Block);
+            fields[5] = labels.Kind(unit.Kind);
+            fields[7] = labels.Classification(unit.Classification);
+            table.Add(fields);
         }
 
         output.WriteLine($"Xếp hạng {data.Campaign.Id}, lũy kế đến tháng {standings.ThroughMonth} (ranking, year to date through month {standings.ThroughMonth}); T = tháng (month), LV = lĩnh vực (area)");

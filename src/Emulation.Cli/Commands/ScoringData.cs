@@ -1,12 +1,17 @@
+using Emulation.Core;
 using Emulation.Core.Campaigns;
 using Emulation.Core.Entries;
 using Emulation.Core.Scoring;
+using Emulation.Core.Units;
 
 namespace Emulation.Cli.Commands;
 
 /// <summary>A campaign and the entries read against it: what every scoring command starts from.</summary>
 internal sealed record ScoringData(Campaign Campaign, ScoringInput Input, IReadOnlyDictionary<string, string> UnitNames)
 {
+    /// <summary>The units file given with <c>--units</c>, or null.</summary>
+    public Organisation? Organisation { get; init; }
+
     /// <summary>
     /// Loads the campaign and reads the entries; prints the warnings, and on any error prints every
     /// error and returns null (the command then exits 1 with nothing on stdout).
@@ -34,14 +39,33 @@ internal sealed record ScoringData(Campaign Campaign, ScoringInput Input, IReadO
             }
         }
 
+        Organisation? organisation = null;
+        if (arguments.Units is { } unitsFile)
+        {
+            var units = OrganisationLoader.LoadFile(unitsFile, [campaign]);
+            if (units.Value is null)
+            {
+                foreach (var e in units.Errors)
+                {
+                    error.WriteLine(e);
+                }
+
+                error.WriteLine($"{units.Errors.Count} lỗi trong tệp đơn vị (errors in the units file).");
+                return null;
+            }
+
+            organisation = units.Value;
+        }
+
         EntriesFile entries;
         try
         {
-            entries = EntriesCsvReader.ReadFile(arguments.Entries, campaign);
+            var check = organisation is null ? null : new UnitsCheck(organisation, campaign, arguments.Units!);
+            entries = EntriesCsvReader.ReadFile(arguments.Entries, campaign, check);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"{arguments.Entries}: không đọc được tệp (cannot read the file): {e.Message}");
+            error.WriteLine($"{arguments.Entries}: {FileReadError.Describe(e)}");
             return null;
         }
 
@@ -67,7 +91,7 @@ internal sealed record ScoringData(Campaign Campaign, ScoringInput Input, IReadO
             return null;
         }
 
-        return new ScoringData(campaign, input, entries.UnitNames);
+        return new ScoringData(campaign, input, entries.UnitNames) { Organisation = organisation };
     }
 
     /// <summary>The unit's name as the entries give it, or empty.</summary>

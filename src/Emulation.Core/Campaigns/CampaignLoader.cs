@@ -39,7 +39,7 @@ public static class CampaignLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return LoadResult<Campaign>.Failure([new LoadError(path, "$", $"không đọc được tệp (cannot read the file): {e.Message}")]);
+            return LoadResult<Campaign>.Failure([new LoadError(path, "$", FileReadError.Describe(e))]);
         }
     }
 

@@ -35,9 +35,14 @@ internal sealed class JsonFile(string fileName)
         }
         catch (JsonException e)
         {
-            var line = (e.LineNumber ?? 0) + 1;
-            var position = (e.BytePositionInLine ?? 0) + 1;
-            Error("$", $"JSON không hợp lệ tại dòng {line}, vị trí {position} (malformed JSON at line {line}, position {position}): {FirstSentence(e.Message)}");
+            // The parser counts lines and bytes from 0 and words its message in English: say it
+            // 1-based, in characters, in both languages, like every other error.
+            var line = (int)(e.LineNumber ?? 0);
+            var (position, found) = At(json, line, (int)(e.BytePositionInLine ?? 0));
+            var (vi, en) = found is { } c
+                ? ($"ký tự \"{c}\" không đúng chỗ", $"unexpected character \"{c}\"")
+                : ("tệp kết thúc khi JSON chưa đầy đủ", "the file ends before the JSON does");
+            Error("$", $"JSON không hợp lệ tại dòng {line + 1}, vị trí {position}: {vi} (malformed JSON at line {line + 1}, position {position}: {en})");
             return null;
         }
     }
@@ -88,10 +93,43 @@ internal sealed class JsonFile(string fileName)
 
     public static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string FirstSentence(string message)
+    /// <summary>
+    /// The 1-based character position of byte <paramref name="bytes"/> of line <paramref name="line"/>
+    /// (both 0-based, as <see cref="JsonException"/> gives them) and the character there (a
+    /// surrogate pair whole), or null at the end of the text.
+    /// </summary>
+    private static (int Position, string? Found) At(string text, int line, int bytes)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        var start = 0;
+        for (var i = 0; i < line && start < text.Length; i++)
+        {
+            var next = text.IndexOf('\n', start);
+            start = next < 0 ? text.Length : next + 1;
+        }
+
+        var index = start;
+        var counted = 0;
+        while (index < text.Length && counted < bytes && text[index] != '\n')
+        {
+            var width = char.IsHighSurrogate(text[index]) && index + 1 < text.Length ? 2 : 1;
+            counted += Encoding.UTF8.GetByteCount(text.AsSpan(index, width));
+            index += width;
+        }
+
+        var position = index - start + 1;
+        if (index >= text.Length)
+        {
+            return (position, null);
+        }
+
+        var length = char.IsHighSurrogate(text[index]) && index + 1 < text.Length ? 2 : 1;
+        var found = text[index] switch
+        {
+            '\n' or '\r' => "↵",
+            '\t' => "\\t",
+            _ => text.Substring(index, length),
+        };
+        return (position, found);
     }
 }
 

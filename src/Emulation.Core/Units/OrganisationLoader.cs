@@ -23,7 +23,7 @@ public static class OrganisationLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return LoadResult<Organisation>.Failure([new LoadError(path, "$", $"không đọc được tệp (cannot read the file): {e.Message}")]);
+            return LoadResult<Organisation>.Failure([new LoadError(path, "$", FileReadError.Describe(e))]);
         }
     }
 

@@ -337,7 +337,8 @@ public sealed class ScoringCommandTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.Error);
         var lines = result.Output.Split('\n');
-        Assert.Equal("SNV Sở Nội vụ — khối (block) B1, loại (kind) department, lũy kế đến tháng 3 (year to date through month 3)", lines[0]);
+        Assert.Equal("SNV Sở Nội vụ — khối (block) B1, loại (kind) Sở, lũy kế đến tháng 3 (year to date through month 3)", lines[0]);
+        Assert.StartsWith("Điểm (score) 80.33, xếp loại (classification) Tốt,", lines[1], StringComparison.Ordinal);
         Assert.Equal("Hạng chung (overall rank) 4; kém CL (99.00) 18.67 điểm (behind CL by 18.67)", lines[2]);
         Assert.Equal("Hạng trong khối (block rank) 1", lines[3]);
         Assert.Contains(lines, l => l.StartsWith("            2  2017-03-07            2017-03-05                         2      55.50", StringComparison.Ordinal));
@@ -422,6 +423,127 @@ public sealed class ScoringCommandTests : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("", result.Output);
-        Assert.Contains("none.csv: không đọc được tệp (cannot read the file)", result.Error, StringComparison.Ordinal);
+        Assert.Equal($"{Path.Combine(folder.FullName, "none.csv")}: không tìm thấy tệp (file not found)", result.Error.TrimEnd());
+    }
+
+    /// <summary>The test campaign's units: SNV and STP (departments, B1), CT, CL and CB (districts, H1).</summary>
+    public const string UnitsFile = """
+        {
+          "units": [
+            { "code": "SNV", "name": { "vi": "Sở Nội vụ", "en": "Department of Home Affairs" }, "kind": "department", "parent": null, "validFrom": null, "validTo": null },
+            { "code": "STP", "name": { "vi": "Sở Tư pháp", "en": "Department of Justice" }, "kind": "department", "parent": null, "validFrom": null, "validTo": null },
+            { "code": "CT", "name": { "vi": "Huyện Châu Thành", "en": "Chau Thanh District" }, "kind": "district", "parent": null, "validFrom": null, "validTo": null },
+            { "code": "CL", "name": { "vi": "Huyện Cai Lậy", "en": "Cai Lay District" }, "kind": "district", "parent": null, "validFrom": null, "validTo": null },
+            { "code": "CB", "name": { "vi": "Huyện Cái Bè", "en": "Cai Be District" }, "kind": "district", "parent": null, "validFrom": null, "validTo": null },
+            { "code": "XX", "name": { "vi": "Sở mới", "en": "New department" }, "kind": "department", "parent": null, "validFrom": null, "validTo": null }
+          ],
+          "blocks": {
+            "entries-test-2017": [
+              { "code": "B1", "title": { "vi": "Khối sở", "en": "Departments block" }, "units": ["SNV", "STP"] },
+              { "code": "H1", "title": { "vi": "Khối huyện", "en": "Districts block" }, "units": ["CT", "CL", "CB"] }
+            ]
+          }
+        }
+        """;
+
+    private string WriteUnits()
+    {
+        var path = Path.Combine(folder.FullName, "units.json");
+        File.WriteAllText(path, UnitsFile);
+        return path;
+    }
+
+    [Fact]
+    public async Task With_a_units_file_the_rows_that_agree_with_it_rank_as_without()
+    {
+        var entries = WriteEntries(Entries);
+        var units = WriteUnits();
+
+        var checkedRun = await EmulationProcess.RunAsync("rank", "--campaign", campaign, "--entries", entries, "--units", units);
+        var plain = await EmulationProcess.RunAsync("rank", "--campaign", campaign, "--entries", entries);
+
+        Assert.True(checkedRun.ExitCode == 0, checkedRun.Error);
+        Assert.Equal(plain.Output, checkedRun.Output);
+    }
+
+    [Fact]
+    public async Task With_a_units_file_a_mistyped_block_an_unknown_unit_and_a_wrong_kind_are_errors_with_their_lines()
+    {
+        var entries = WriteEntries(Entries
+            .Replace("CB,Huyện Cái Bè,district,H1,3,", "CB,Huyện Cái Bè,district,H-1,3,", StringComparison.Ordinal)
+            + "\nZZ,Sở lạ,department,B1,1,1.1,yes,,,"
+            + "\nXX,Sở mới,district,B1,1,1.1,yes,,,"
+            + "\nXX,Sở mới,department,B1,1,1.1,yes,,,\n");
+        var units = WriteUnits();
+
+        var result = await EmulationProcess.RunAsync("rank", "--campaign", campaign, "--entries", entries, "--units", units);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("", result.Output);
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal($"{entries}: line 38, column 4 (block): khối \"H-1\" sai: đơn vị CB thuộc khối \"H1\" trong tệp đơn vị (wrong block \"H-1\": unit CB is in block \"H1\" in the units file)", lines[0]);
+        Assert.Equal($"{entries}: line 41, column 1 (unit): đơn vị \"ZZ\" không có trong tệp đơn vị {units} (unit \"ZZ\" is not in the units file {units})", lines[1]);
+        Assert.Equal($"{entries}: line 42, column 3 (unit_kind): đơn vị XX là loại \"department\" trong tệp đơn vị, không phải \"district\" (unit XX is of kind \"department\" in the units file, not \"district\")", lines[2]);
+        Assert.Equal($"{entries}: line 43, column 4 (block): đơn vị XX không thuộc khối nào của đợt entries-test-2017 trong tệp đơn vị, nhưng có khối \"B1\" (unit XX is in no block of campaign entries-test-2017 in the units file, got \"B1\")", lines[3]);
+        Assert.Equal("4 lỗi trong tệp điểm (errors in the entries file).", lines[4]);
+    }
+
+    [Fact]
+    public async Task A_units_file_that_does_not_load_is_reported_and_nothing_is_ranked()
+    {
+        var entries = WriteEntries(Entries);
+
+        var result = await EmulationProcess.RunAsync("rank", "--campaign", campaign, "--entries", entries, "--units", Path.Combine(folder.FullName, "none.json"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("", result.Output);
+        Assert.StartsWith($"{Path.Combine(folder.FullName, "none.json")}:$: không tìm thấy tệp (file not found)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("1 lỗi trong tệp đơn vị (errors in the units file).", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_rank_table_shows_the_campaigns_titles_in_vietnamese_and_in_english_with_lang_en()
+    {
+        var entries = WriteEntries(Entries);
+        var units = WriteUnits();
+
+        var vi = await EmulationProcess.RunAsync("rank", "--campaign", campaign, "--entries", entries, "--format", "table", "--units", units);
+        var en = await EmulationProcess.RunAsync("rank", "--campaign", campaign, "--entries", entries, "--format", "table", "--lang", "en");
+
+        Assert.True(vi.ExitCode == 0, vi.Error);
+        var snv = vi.Output.Split('\n').Single(l => l.TrimStart().StartsWith("4 ", StringComparison.Ordinal));
+        Assert.Matches(@"^\s*4\s+SNV\s+Sở Nội vụ\s+B1 Khối sở\s+1\s+Sở\s+80\.33\s+Tốt\s", snv);
+        Assert.True(en.ExitCode == 0, en.Error);
+        var stp = en.Output.Split('\n').Single(l => l.TrimStart().StartsWith("5 ", StringComparison.Ordinal));
+        Assert.Matches(@"^\s*5\s+STP\s+Sở Tư pháp, tỉnh Tiền Giang\s+B1\s+2\s+Department\s+59\.33\s+Weak\s", stp);
+        Assert.DoesNotContain("department", vi.Output + en.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_awards_table_says_how_each_quota_was_computed_and_words_each_condition()
+    {
+        var entries = WriteEntries(Entries);
+
+        var vi = await EmulationProcess.RunAsync("awards", "--campaign", campaign, "--entries", entries, "--format", "table");
+        var en = await EmulationProcess.RunAsync("awards", "--campaign", campaign, "--entries", entries, "--format", "table", "--lang", "en");
+
+        Assert.True(vi.ExitCode == 0, vi.Error);
+        Assert.Contains("-- toàn bộ (all units): 5 đơn vị (units), chỉ tiêu (quota) 1, được chọn (selected) 2; chỉ tiêu = 20 % × 5 đơn vị = 1 → 1 (quota = 20 % × 5 units = 1, rounded down: 1)", vi.Output, StringComparison.Ordinal);
+        Assert.Contains("-- khối (block) H1: 3 đơn vị (units), chỉ tiêu (quota) 1, được chọn (selected) 1; chỉ tiêu cố định: 1 đơn vị (a fixed quota: 1)", vi.Output, StringComparison.Ordinal);
+        Assert.Contains("điểm lũy kế ≥ 50: 99 ✓; không nhận Cờ thi đua: đã nhận không có ✓", vi.Output, StringComparison.Ordinal);
+        Assert.Contains("điểm lũy kế ≥ 50: 100 ✓; không nhận Cờ thi đua: đã nhận Cờ thi đua ✗", vi.Output, StringComparison.Ordinal);
+        Assert.True(en.ExitCode == 0, en.Error);
+        Assert.Contains("year-to-date score ≥ 90: 80.33 ✗", en.Output, StringComparison.Ordinal);
+        Assert.Contains("not holding Flag: holds Flag ✗", en.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("minScore", vi.Output + en.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_language_other_than_vi_or_en_is_a_usage_error()
+    {
+        var result = await EmulationProcess.RunAsync("rank", "--campaign", campaign, "--entries", WriteEntries(Entries), "--lang", "fr");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--lang là vi hoặc en, không phải \"fr\" (--lang is vi or en, not \"fr\")", result.Error, StringComparison.Ordinal);
     }
 }
