@@ -25,6 +25,11 @@ internal static class CommandLine
               Giải thích điểm của một đơn vị: lũy kế đến tháng M, hoặc riêng tháng M
               (why unit U has its score: year to date after month M, or month M alone)
 
+        Với rank, awards, explain (with rank, awards, explain):
+          --units <units.json>  đối chiếu đơn vị, loại, khối của mọi dòng với tệp đơn vị
+                                (check every row's unit, kind and block against a units file)
+          --lang vi|en          ngôn ngữ của bảng (the language of a table; default vi)
+
         entries.csv (UTF-8): unit,unit_name,unit_kind,block,month,criterion,value,denominator,submitted_on[,deadline]
         --format mặc định là json (the default format is json); table cho người đọc (for people).
         Định dạng tệp và quy tắc tính điểm: criteria/README.md, mục "Campaign file", "Units file", "Scoring", "entries.csv"

@@ -321,7 +321,7 @@ public static class EntriesCsvReader
             frameworks.GetAlternateLookup<ReadOnlySpan<char>>();
         private char[] chars = new char[1024];
         private int[] charEnds = new int[16];
-        private readonly Dictionary<FrameworkIndex, AnswerSlot[][]> answers = [];
+        private readonly Dictionary<FrameworkIndex, AnswerCache[]> answers = [];
         private string? lastCode;
         private string? lastBlock;
         private string? lastName;
@@ -492,22 +492,27 @@ public static class EntriesCsvReader
         {
             var value = Trim(Text(ValueColumn));
             var denominator = Trim(Text(DenominatorColumn));
-            var slots = SlotsOf(framework, leaf);
-            var hash = denominator.Length;
-            foreach (var c in value)
+            var cache = CacheOf(framework, leaf);
+            var hash = 0;
+            if (cache.On)
             {
-                hash = (hash * 31) + c;
-            }
+                hash = denominator.Length;
+                foreach (var c in value)
+                {
+                    hash = (hash * 31) + c;
+                }
 
-            foreach (var c in denominator)
-            {
-                hash = (hash * 31) + c;
-            }
+                foreach (var c in denominator)
+                {
+                    hash = (hash * 31) + c;
+                }
 
-            ref var slot = ref slots[hash & (AnswerSlots - 1)];
-            if (slot.Answer is { } known && value.SequenceEqual(slot.Value) && denominator.SequenceEqual(slot.Denominator))
-            {
-                return known;
+                ref var slot = ref cache.Slots[hash & (AnswerSlots - 1)];
+                if (slot.Answer is { } known && value.SequenceEqual(slot.Value) && denominator.SequenceEqual(slot.Denominator))
+                {
+                    cache.Hits++;
+                    return known;
+                }
             }
 
             var criterion = framework.Criteria[leaf];
@@ -518,19 +523,39 @@ public static class EntriesCsvReader
             }
 
             var answer = new CriterionAnswer(criterion.Code, parsed);
-            slot = new AnswerSlot(value.ToString(), denominator.ToString(), answer);
+            if (cache.On)
+            {
+                cache.Slots[hash & (AnswerSlots - 1)] = new AnswerSlot(value.ToString(), denominator.ToString(), answer);
+                cache.Misses++;
+                if (cache.Misses > 256 && cache.Misses > cache.Hits)
+                {
+                    // Mostly different answers (ratios of every kind): keeping them costs more than it saves.
+                    cache.On = false;
+                    cache.Slots = [];
+                }
+            }
+
             return answer;
         }
 
-        private AnswerSlot[] SlotsOf(FrameworkIndex framework, int leaf)
+        private AnswerCache CacheOf(FrameworkIndex framework, int leaf)
         {
             if (!answers.TryGetValue(framework, out var byLeaf))
             {
-                byLeaf = new AnswerSlot[framework.Count][];
+                byLeaf = new AnswerCache[framework.Count];
                 answers.Add(framework, byLeaf);
             }
 
-            return byLeaf[leaf] ??= new AnswerSlot[AnswerSlots];
+            return byLeaf[leaf] ??= new AnswerCache();
+        }
+
+        /// <summary>One leaf's answers, by a hash of their text; switched off for a leaf whose answers mostly differ.</summary>
+        private sealed class AnswerCache
+        {
+            public AnswerSlot[] Slots = new AnswerSlot[AnswerSlots];
+            public bool On = true;
+            public int Hits;
+            public int Misses;
         }
 
         /// <summary><see cref="MemoryExtensions.Trim(ReadOnlySpan{char})"/>, with the common case (no white space at either end) checked first.</summary>
@@ -958,7 +983,7 @@ public static class EntriesCsvReader
         private void Apply(Parsed parsed, int offset)
         {
             var problems = parsed.Problems;
-            foreach (var row in parsed.Rows)
+            foreach (ref readonly var row in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(parsed.Rows))
             {
                 if (stopped)
                 {

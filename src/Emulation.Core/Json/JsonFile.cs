@@ -40,7 +40,7 @@ internal sealed class JsonFile(string fileName)
             var line = (int)(e.LineNumber ?? 0);
             var (position, found) = At(json, line, (int)(e.BytePositionInLine ?? 0));
             var (vi, en) = found is { } c
-                ? ($"ký tự \"{c}\" không đúng chỗ", $"unexpected character \"{c}\"")
+                ? ($"ký tự '{c}' không đúng chỗ", $"unexpected character '{c}'")
                 : ("tệp kết thúc khi JSON chưa đầy đủ", "the file ends before the JSON does");
             Error("$", $"JSON không hợp lệ tại dòng {line + 1}, vị trí {position}: {vi} (malformed JSON at line {line + 1}, position {position}: {en})");
             return null;

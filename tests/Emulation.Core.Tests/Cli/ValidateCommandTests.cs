@@ -72,6 +72,36 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_that_is_not_json_is_one_bilingual_error_counted_from_1_in_characters()
+    {
+        var broken = Path.Combine(folder.FullName, "notes.json");
+        await File.WriteAllTextAsync(broken, "{\n  \"tên\": Đà Lạt\n}");
+
+        var result = await EmulationProcess.RunAsync("validate", broken, "README.md");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(
+            [
+                $"{broken}:$: JSON không hợp lệ tại dòng 2, vị trí 10: ký tự 'Đ' không đúng chỗ (malformed JSON at line 2, position 10: unexpected character 'Đ')",
+                "README.md:$: JSON không hợp lệ tại dòng 1, vị trí 1: ký tự '#' không đúng chỗ (malformed JSON at line 1, position 1: unexpected character '#')",
+                "2 lỗi (errors).",
+            ],
+            result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_one_bilingual_line_like_every_other_error()
+    {
+        var missing = Path.Combine(folder.FullName, "none.json");
+
+        var result = await EmulationProcess.RunAsync("validate", missing);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("", result.Output);
+        Assert.Equal([$"{missing}:$: không tìm thấy tệp (file not found)", "1 lỗi (errors)."], result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public async Task No_file_is_a_usage_error()
     {
         var result = await EmulationProcess.RunAsync("validate");
