@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CsCheck;
 using Emulation.Core.Entries;
@@ -134,6 +135,41 @@ public sealed class EntriesCsvChunkTests
         for (var size = 1; size <= csv.Length; size++)
         {
             SameAsOneThread(csv, size);
+        }
+    }
+
+    [Fact]
+    public void Answers_shared_between_rows_are_the_values_each_rows_text_parses_to_on_one_thread_and_on_two()
+    {
+        // Many repeated answers (shared) and ratios that mostly differ (the cache switches itself off
+        // for them), with spaces and trailing zeros that must keep their own text's value.
+        var random = new Random(2017);
+        var rows = new StringBuilder(Header);
+        var expected = new Dictionary<(string Unit, int Month, string Criterion), string>();
+        for (var u = 0; u < 300; u++)
+        {
+            for (var month = 1; month <= 2; month++)
+            {
+                var yes = random.Next(2) == 0 ? "yes" : " no";
+                var numerator = random.Next(3) == 0 ? "2.50" : $"{random.Next(1000)}";
+                var denominator = random.Next(3) == 0 ? "5" : $"{1 + random.Next(1000)}.0";
+                var count = $"{random.Next(4)}";
+                rows.Append(CultureInfo.InvariantCulture, $"U{u},Đơn vị {u},department,B1,{month},1.1,{yes},,,\n");
+                rows.Append(CultureInfo.InvariantCulture, $"U{u},Đơn vị {u},department,B1,{month},2.1,{numerator},{denominator},,\n");
+                rows.Append(CultureInfo.InvariantCulture, $"U{u},Đơn vị {u},department,B1,{month},2.2,{count},,,\n");
+                var framework = EntriesCampaign.Campaign.Frameworks["department"];
+                expected[($"U{u}", month, "1.1")] = EntryValueParser.Parse(framework.Find("1.1")!, yes).Value.ToString();
+                expected[($"U{u}", month, "2.1")] = EntryValueParser.Parse(framework.Find("2.1")!, numerator, denominator).Value.ToString();
+                expected[($"U{u}", month, "2.2")] = EntryValueParser.Parse(framework.Find("2.2")!, count).Value.ToString();
+            }
+        }
+
+        var csv = rows.ToString();
+        foreach (var (threads, size) in new[] { (1, EntriesCsvReader.ChunkBytes), (2, 4096), (2, 977) })
+        {
+            var input = Read(csv, threads, size).Input!;
+            var read = input.Submissions.SelectMany(s => s.Entries.Select(e => ((s.Unit, s.Month, e.Criterion), e.Value.ToString())));
+            Assert.Equal(expected.OrderBy(e => e.Key), read.ToDictionary().OrderBy(e => e.Key));
         }
     }
 
