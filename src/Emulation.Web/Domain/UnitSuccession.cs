@@ -64,7 +64,7 @@ public sealed class UnitSuccession
             throw new DomainException("Succession.PredecessorNotValid", predecessor.Code, Day(lastDay));
         }
 
-        if (!successor.IsValidOn(effectiveFrom) || successor.ValidTo is not null)
+        if (!successor.IsValidOn(effectiveFrom))
         {
             throw new DomainException("Succession.SuccessorNotValid", successor.Code, Day(effectiveFrom));
         }
