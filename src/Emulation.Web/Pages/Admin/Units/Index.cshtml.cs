@@ -132,9 +132,10 @@ public sealed partial class IndexModel(IMediator mediator) : PageModel, IReloadA
                 u.ParentId is { } p ? byId[p].Code : null, u.ValidFrom, u.ValidTo, u.IsValidOn(today), u.NameVi, u.NameEn, NotesOf(u.Id));
             var search = (query.Search ?? "").Trim();
             search = search.Length > MaxSearchLength ? search[..MaxSearchLength] : search;
+            var folded = Fold(search);
             bool Matches(Row r) => search.Length == 0
                 || r.Code.Contains(search, StringComparison.OrdinalIgnoreCase)
-                || CultureInfo.GetCultureInfo("vi-VN").CompareInfo.IndexOf(r.Name, search, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0;
+                || Fold(r.Name).Contains(folded, StringComparison.Ordinal);
 
             var parents = units.Where(u => units.Any(c => c.ParentId == u.Id)).ToList();
             var groups = new List<Group>();
@@ -249,6 +250,25 @@ public sealed partial class IndexModel(IMediator mediator) : PageModel, IReloadA
             var errors = file.Blocks.SelectMany(c => c.Value.SelectMany(b => b.Units.Where(code => !codes.Contains(code)).Select(code => new BlockError(c.Key, b.Code, code))))
                 .OrderBy(e => e.CampaignId, StringComparer.Ordinal).ThenBy(e => e.Block, StringComparer.Ordinal).ToList();
             return (missing, errors, []);
+        }
+
+        /// <summary>
+        /// A name without its marks, lower case, đ as d, so "quon long" finds "Quơn Long" (the vi-VN
+        /// collation keeps ơ, ư, ă, â, ê, ô and đ as letters of their own, so ignoring non-spacing marks is not enough).
+        /// </summary>
+        private static string Fold(string text)
+        {
+            var decomposed = text.Normalize(System.Text.NormalizationForm.FormD);
+            var builder = new System.Text.StringBuilder(decomposed.Length);
+            foreach (var c in decomposed)
+            {
+                if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+                {
+                    builder.Append(c is 'đ' or 'Đ' ? 'd' : char.ToLowerInvariant(c));
+                }
+            }
+
+            return builder.ToString();
         }
 
         private static string? Reason(string? reason)
