@@ -16,7 +16,7 @@ public sealed class ReorganiseHistoryTests(ReorganiseHistoryTests.HistoryFactory
     }
 
     private static async Task<List<string>> Rows(HttpClient client, string url) =>
-        [.. (await client.GetDocument(url)).QuerySelectorAll(".ranking-table tbody tr").Select(r => string.Join(" | ", r.TextContent.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)))];
+        [.. (await client.GetDocument(url)).QuerySelectorAll(".ranking-table tbody tr").Select(r => string.Join(" ", r.TextContent.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)))];
 
     private async Task<List<string>> Snapshots() =>
         await factory.WithDb(db => db.PublishedUnits.AsNoTracking().OrderBy(u => u.Id)
