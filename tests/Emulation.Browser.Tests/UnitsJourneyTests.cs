@@ -39,14 +39,14 @@ public sealed class UnitsJourneyTests(DemoYearBrowserFixture fixture) : IClassFi
         var form = page.Locator("#merge-form");
         await Assertions.Expect(form.Locator("input[value='CG-BINHNINH']")).ToBeCheckedAsync();
         await form.Locator("input[value='CG-BINHPHAN']").CheckAsync();
-        await form.GetByLabel("Ngày hiệu lực").FillAsync("2025-07-01");
+        await form.GetByLabel("Ngày hiệu lực", new() { Exact = true }).FillAsync("2025-07-01");
         await form.GetByLabel("Mã", new() { Exact = true }).FillAsync("CG-BINHNINHPHAN");
-        await form.GetByLabel("Tên tiếng Việt").FillAsync("UBND xã Bình Ninh Phan");
-        await form.GetByLabel("Tên tiếng Anh").FillAsync("Bình Ninh Phan Commune People's Committee");
+        await form.GetByLabel("Tên tiếng Việt", new() { Exact = true }).FillAsync("UBND xã Bình Ninh Phan");
+        await form.GetByLabel("Tên tiếng Anh", new() { Exact = true }).FillAsync("Bình Ninh Phan Commune People's Committee");
         await form.Locator("#merge-kind").SelectOptionAsync("commune");
-        await form.GetByLabel("Lý do").FillAsync("Nghị quyết 1234/NQ-UBTVQH15");
+        await form.GetByLabel("Lý do", new() { Exact = true }).FillAsync("Nghị quyết 1234/NQ-UBTVQH15");
         await form.Locator("input[name='Merge.Confirmed']").CheckAsync();
-        await form.GetByRole(AriaRole.Button, new() { Name = "Sáp nhập" }).ClickAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "Sáp nhập", Exact = true }).ClickAsync();
 
         // The tree, searched for the new commune, shows the succession both ways.
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Admin/Units");
