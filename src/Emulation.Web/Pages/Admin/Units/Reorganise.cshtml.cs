@@ -174,6 +174,11 @@ public sealed class ReorganiseModel(IMediator mediator) : PageModel, IReloadAfte
         {
             var who = Administrator(command.User);
             var (from, reason) = Check(command.From, command.Reason, command.Confirmed);
+            if (string.IsNullOrWhiteSpace(command.Predecessor))
+            {
+                throw new DomainException("Succession.ChooseUnit");
+            }
+
             var predecessor = await successions.Find(command.Predecessor, command.User, cancellationToken);
             var rows = command.New.Take(SplitRows).Where(n => !n.IsEmpty).ToList();
             if (rows.Count == 0)
