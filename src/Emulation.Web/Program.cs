@@ -193,6 +193,7 @@ services.AddEmulationPages()
 services.AddMediator((Mediator.MediatorOptions o) => o.ServiceLifetime = ServiceLifetime.Scoped);
 
 services.AddScoped<AuditLog>();
+services.AddScoped<Emulation.Web.Pages.Admin.Units.Successions>();
 services.AddScoped<CampaignStore>();
 services.AddScoped<OrganisationSeeder>();
 services.AddScoped<RoleSeeder>();

@@ -34,6 +34,7 @@ public sealed class EmulationDb(DbContextOptions<EmulationDb> options) : Identit
     public DbSet<UserProfile> UserProfiles => Set<UserProfile>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<Branding> Brandings => Set<Branding>();
+    public DbSet<UnitSuccession> UnitSuccessions => Set<UnitSuccession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -30,6 +30,48 @@ public sealed class Block
         return new Block(campaignId, code, titleVi, titleEn);
     }
 
+    public const int MaxCodeLength = 32;
+    public const int MaxTitleLength = 300;
+
+    /// <summary>Gives the block new titles (both languages, trimmed, at most 300 characters).</summary>
+    /// <exception cref="DomainException"><c>Block.TitleRequired</c> or <c>Block.TitleTooLong</c> [300].</exception>
+    public void Rename(string? titleVi, string? titleEn)
+    {
+        var (vi, en) = (CheckTitle(titleVi), CheckTitle(titleEn));
+        TitleVi = vi;
+        TitleEn = en;
+    }
+
+    /// <summary>A title as stored: trimmed, composed, required, at most <see cref="MaxTitleLength"/> characters.</summary>
+    public static string CheckTitle(string? title)
+    {
+        var clean = (title ?? "").Trim().Normalize(System.Text.NormalizationForm.FormC);
+        return clean.Length switch
+        {
+            0 => throw new DomainException("Block.TitleRequired"),
+            > MaxTitleLength => throw new DomainException("Block.TitleTooLong", MaxTitleLength),
+            _ => clean,
+        };
+    }
+
+    /// <summary>Moves <paramref name="membership"/> (a unit of another block of the same campaign) into this block.</summary>
+    /// <exception cref="DomainException"><c>Block.AlreadyMember</c> [unit, block] when it is already here.</exception>
+    public void Take(BlockMembership membership)
+    {
+        ArgumentNullException.ThrowIfNull(membership);
+        if (membership.CampaignId != CampaignId)
+        {
+            throw new InvalidOperationException("A membership moves between blocks of one campaign.");
+        }
+
+        if (membership.BlockId == Id && Id != 0)
+        {
+            throw new DomainException("Block.AlreadyMember", membership.Unit?.Code ?? "", Code);
+        }
+
+        membership.MoveTo(this);
+    }
+
     public void Add(Unit unit)
     {
         ArgumentNullException.ThrowIfNull(unit);
@@ -63,4 +105,10 @@ public sealed class BlockMembership
     public int UnitId { get; private set; }
     public Unit? Unit { get; private set; }
     public string CampaignId { get; private set; }
+
+    internal void MoveTo(Block block)
+    {
+        Block = block;
+        BlockId = block.Id;
+    }
 }

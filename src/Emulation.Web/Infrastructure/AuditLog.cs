@@ -58,4 +58,9 @@ public static class AuditActions
     public const string UnitRenamed = "unit.renamed";
     public const string UnitEnded = "unit.ended";
     public const string UnitImported = "unit.imported";
+    public const string UnitMerged = "unit.merged";
+    public const string UnitSplit = "unit.split";
+    public const string BlockCreated = "block.created";
+    public const string BlockRenamed = "block.renamed";
+    public const string BlockMemberMoved = "block.member-moved";
 }

@@ -53,9 +53,12 @@ public sealed class UnitModel(IMediator mediator) : PageModel
             var membership = await db.BlockMemberships.Where(m => m.UnitId == unit.Id && m.CampaignId == campaign.Id)
                 .Select(m => new { m.Block!.Code, Title = english ? m.Block.TitleEn : m.Block.TitleVi })
                 .SingleOrDefaultAsync(cancellationToken);
-            var name = await db.Units.Where(u => u.Id == unit.Id).Select(u => english ? u.NameEn : u.NameVi).SingleAsync(cancellationToken);
-
             var year = await results.Year(campaign, cancellationToken);
+
+            // The campaign's name for the unit: its last published snapshot's (a later rename does not rename the past), else today's.
+            var snapshot = year.LastMonth is { } lastPublished ? year.Of(lastPublished)!.FirstOrDefault(u => u.UnitCode == unit.Code) : null;
+            var name = snapshot is not null ? CultureText.Pick(snapshot.NameVi, snapshot.NameEn)
+                : await db.Units.Where(u => u.Id == unit.Id).Select(u => english ? u.NameEn : u.NameVi).SingleAsync(cancellationToken);
             var showsSelf = await access.May(query.User, unit, UnitOperations.Read);
             var self = showsSelf ? await SelfTotals.Of(db, campaign, unit, name, membership?.Code, clock.Today, cancellationToken) : null;
             var published = year.LastMonth is { } last ? year.Of(last)!.FirstOrDefault(u => u.UnitCode == unit.Code) : null;

@@ -231,7 +231,7 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<SharedResour
             var today = clock.Today;
             var month = ParseMonth(campaign, query.Month, today);
 
-            var members = await ExpectedUnits.List(db, campaign, cancellationToken);
+            var members = (await ExpectedUnits.List(db, campaign, cancellationToken)).Where(m => m.IsValidIn(campaign.Year, month)).ToList();
 
             var blocks = members.Select(m => new Choice(m.Block, m.BlockTitle)).DistinctBy(b => b.Code).ToList();
             var kinds = campaign.UnitKinds.Where(k => campaign.FrameworkFor(k.Code) is not null && members.Any(m => m.KindCode == k.Code))

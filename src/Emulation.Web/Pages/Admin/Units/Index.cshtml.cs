@@ -79,7 +79,11 @@ public sealed partial class IndexModel(IMediator mediator) : PageModel, IReloadA
 
     private RedirectToPageResult Done(string key, string? code) => RedirectToPage(new { done = key, code });
 
-    public sealed record Row(string Code, string Name, string Kind, string? ParentCode, DateOnly? ValidFrom, DateOnly? ValidTo, bool Active, string NameVi, string NameEn);
+    public sealed record Row(string Code, string Name, string Kind, string? ParentCode, DateOnly? ValidFrom, DateOnly? ValidTo, bool Active, string NameVi, string NameEn,
+        IReadOnlyList<SuccessionNote> Successions);
+
+    /// <summary>A reorganisation seen from one unit: "merged into X", "split into X, Y", "merged from A, B", "split from A" from a date.</summary>
+    public sealed record SuccessionNote(SuccessionKind Kind, bool Onward, DateOnly From, IReadOnlyList<(string Code, string Name)> Others);
 
     /// <summary>A district with its communes, or a kind of unit without a parent (departments).</summary>
     public sealed record Group(string Title, Row? Head, IReadOnlyList<Row> Members);
@@ -101,7 +105,7 @@ public sealed partial class IndexModel(IMediator mediator) : PageModel, IReloadA
 
     public sealed record ImportFromFile(ClaimsPrincipal User, IReadOnlyList<string> Codes) : IRequest<int>;
 
-    public sealed partial class Handler(EmulationDb db, AuditLog audit, BusinessClock clock, CampaignCatalog catalog, IOptions<EmulationOptions> options, ILogger<Handler> logger)
+    public sealed class Handler(EmulationDb db, AuditLog audit, BusinessClock clock, CampaignCatalog catalog, IOptions<EmulationOptions> options, Successions successions)
         : IRequestHandler<Query, View>, IRequestHandler<Add, Mediator.Unit>, IRequestHandler<Rename, Mediator.Unit>, IRequestHandler<End, Mediator.Unit>, IRequestHandler<ImportFromFile, int>
     {
         public const int MaxSearchLength = 100;
@@ -114,13 +118,24 @@ public sealed partial class IndexModel(IMediator mediator) : PageModel, IReloadA
             var units = await db.Units.AsNoTracking().OrderBy(u => u.Code).ToListAsync(cancellationToken);
             var today = clock.Today;
             var byId = units.ToDictionary(u => u.Id);
+            var lines = await db.UnitSuccessions.AsNoTracking().OrderBy(s => s.Id)
+                .Select(s => new { s.PredecessorId, s.SuccessorId, s.EffectiveFrom, s.Kind }).ToListAsync(cancellationToken);
+            (string, string) Named(int id) => (byId[id].Code, english ? byId[id].NameEn : byId[id].NameVi);
+            List<SuccessionNote> NotesOf(int id) =>
+            [
+                .. lines.Where(l => l.PredecessorId == id).GroupBy(l => (l.Kind, l.EffectiveFrom))
+                    .Select(g => new SuccessionNote(g.Key.Kind, true, g.Key.EffectiveFrom, [.. g.Select(l => Named(l.SuccessorId))])),
+                .. lines.Where(l => l.SuccessorId == id).GroupBy(l => (l.Kind, l.EffectiveFrom))
+                    .Select(g => new SuccessionNote(g.Key.Kind, false, g.Key.EffectiveFrom, [.. g.Select(l => Named(l.PredecessorId))])),
+            ];
             Row RowOf(Domain.Unit u) => new(u.Code, english ? u.NameEn : u.NameVi, kinds.GetValueOrDefault(u.KindCode, u.KindCode),
-                u.ParentId is { } p ? byId[p].Code : null, u.ValidFrom, u.ValidTo, u.IsValidOn(today), u.NameVi, u.NameEn);
+                u.ParentId is { } p ? byId[p].Code : null, u.ValidFrom, u.ValidTo, u.IsValidOn(today), u.NameVi, u.NameEn, NotesOf(u.Id));
             var search = (query.Search ?? "").Trim();
             search = search.Length > MaxSearchLength ? search[..MaxSearchLength] : search;
+            var folded = Fold(search);
             bool Matches(Row r) => search.Length == 0
                 || r.Code.Contains(search, StringComparison.OrdinalIgnoreCase)
-                || CultureInfo.GetCultureInfo("vi-VN").CompareInfo.IndexOf(r.Name, search, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0;
+                || Fold(r.Name).Contains(folded, StringComparison.Ordinal);
 
             var parents = units.Where(u => units.Any(c => c.ParentId == u.Id)).ToList();
             var groups = new List<Group>();
@@ -153,33 +168,8 @@ public sealed partial class IndexModel(IMediator mediator) : PageModel, IReloadA
         public async ValueTask<Mediator.Unit> Handle(Add command, CancellationToken cancellationToken)
         {
             var who = Administrator(command.User);
-            var code = (command.Code ?? "").Trim().ToUpperInvariant();
-            if (code.Length is 0 or > Domain.Unit.MaxCodeLength || code.AsSpan().IndexOfAnyExcept("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") >= 0)
-            {
-                throw new DomainException("Units.BadCode", Domain.Unit.MaxCodeLength);
-            }
-
-            if (await db.Units.AnyAsync(u => u.Code == code, cancellationToken))
-            {
-                throw new DomainException("Units.CodeExists", code);
-            }
-
-            var kind = await db.UnitKinds.SingleOrDefaultAsync(k => k.Code == command.Kind, cancellationToken) ?? throw new DomainException("Units.NoKind");
-            var from = command.ValidFrom ?? clock.Today;
-            var unit = Domain.Unit.Create(code, Domain.Unit.CheckName(command.NameVi), Domain.Unit.CheckName(command.NameEn), kind, from, null);
-            if (!string.IsNullOrEmpty(command.Parent))
-            {
-                var parent = await db.Units.SingleOrDefaultAsync(u => u.Code == command.Parent, cancellationToken) ?? throw new DomainException("Units.NoParent", command.Parent);
-                if (!parent.IsValidOn(from))
-                {
-                    throw new DomainException("Units.ParentEnded", parent.Code);
-                }
-
-                unit.PlaceUnder(parent);
-            }
-
-            db.Units.Add(unit);
-            audit.Write(who, AuditActions.UnitAdded, $"unit:{code}", null, $"{unit.NameVi} ({kind.Code}{(command.Parent is { Length: > 0 } p ? ", " + p : "")}) from {from:yyyy-MM-dd}", null);
+            await successions.Create(who, new NewUnit(command.Code, command.NameVi, command.NameEn, command.Kind, command.Parent), command.ValidFrom ?? clock.Today,
+                new HashSet<string>(StringComparer.Ordinal), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return Mediator.Unit.Value;
         }
@@ -187,7 +177,7 @@ public sealed partial class IndexModel(IMediator mediator) : PageModel, IReloadA
         public async ValueTask<Mediator.Unit> Handle(Rename command, CancellationToken cancellationToken)
         {
             var who = Administrator(command.User);
-            var unit = await Find(command.Code, command.User, cancellationToken);
+            var unit = await successions.Find(command.Code, command.User, cancellationToken);
             var old = $"{unit.NameVi} / {unit.NameEn}";
             unit.Rename(command.NameVi, command.NameEn);
             audit.Write(who, AuditActions.UnitRenamed, $"unit:{unit.Code}", old, $"{unit.NameVi} / {unit.NameEn}", Reason(command.Reason), unit.Id);
@@ -198,14 +188,10 @@ public sealed partial class IndexModel(IMediator mediator) : PageModel, IReloadA
         public async ValueTask<Mediator.Unit> Handle(End command, CancellationToken cancellationToken)
         {
             var who = Administrator(command.User);
-            var unit = await Find(command.Code, command.User, cancellationToken);
+            var unit = await successions.Find(command.Code, command.User, cancellationToken);
             var lastDay = command.LastDay ?? throw new DomainException("Units.DateRequired");
             // A month after the last day that the unit has already begun keeps it: its figures are not orphaned.
-            var months = await db.Submissions.AsNoTracking().Where(s => s.UnitId == unit.Id).Select(s => new { s.CampaignId, s.Month }).ToListAsync(cancellationToken);
-            if (months.FirstOrDefault(m => catalog.Find(m.CampaignId) is { } c && new DateOnly(c.Year, m.Month, 1) > lastDay) is { } later)
-            {
-                throw new DomainException("Units.HasLaterMonths", unit.Code, later.Month, catalog.Find(later.CampaignId)!.Year);
-            }
+            await successions.RequireNoLaterMonths(unit, lastDay, cancellationToken);
 
             var old = unit.ValidTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             unit.End(lastDay);
@@ -266,15 +252,23 @@ public sealed partial class IndexModel(IMediator mediator) : PageModel, IReloadA
             return (missing, errors, []);
         }
 
-        private async Task<Domain.Unit> Find(string? code, ClaimsPrincipal user, CancellationToken ct)
+        /// <summary>
+        /// A name without its marks, lower case, đ as d, so "quon long" finds "Quơn Long" (the vi-VN
+        /// collation keeps ơ, ư, ă, â, ê, ô and đ as letters of their own, so ignoring non-spacing marks is not enough).
+        /// </summary>
+        private static string Fold(string text)
         {
-            if (await db.Units.SingleOrDefaultAsync(u => u.Code == code, ct) is { } unit)
+            var decomposed = text.Normalize(System.Text.NormalizationForm.FormD);
+            var builder = new System.Text.StringBuilder(decomposed.Length);
+            foreach (var c in decomposed)
             {
-                return unit;
+                if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+                {
+                    builder.Append(c is 'đ' or 'Đ' ? 'd' : char.ToLowerInvariant(c));
+                }
             }
 
-            LogUnknownUnit(logger, user.Identity?.Name ?? "-", code ?? "");
-            throw new NotFoundException();
+            return builder.ToString();
         }
 
         private static string? Reason(string? reason)
@@ -286,7 +280,5 @@ public sealed partial class IndexModel(IMediator mediator) : PageModel, IReloadA
         private static string Administrator(ClaimsPrincipal user) =>
             user.IsInRole(Roles.Administrator) && user.Identity?.Name is { } name ? name : throw new ForbiddenException();
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "{User} asked for unit '{Code}', which does not exist (answered 404).")]
-        private static partial void LogUnknownUnit(ILogger logger, string user, string code);
     }
 }
