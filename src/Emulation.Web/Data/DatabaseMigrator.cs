@@ -30,11 +30,20 @@ public static class DatabaseMigrator
         ArgumentNullException.ThrowIfNull(db);
         if (!db.Database.IsNpgsql())
         {
-            await Check(db, ct);
-            await Migrate(db, ct);
-            // WAL lets readers and the writer work at once; the setting lives in the file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-            return NoLock.Instance;
+            var fileLock = await FileLock.Take(db.Database.GetConnectionString(), ct);
+            try
+            {
+                await Check(db, ct);
+                await Migrate(db, ct);
+                // WAL lets readers and the writer work at once; the setting lives in the file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+                return fileLock;
+            }
+            catch
+            {
+                await fileLock.DisposeAsync();
+                throw;
+            }
         }
 
         var connectionString = db.Database.GetConnectionString()!;
@@ -153,6 +162,44 @@ public static class DatabaseMigrator
         public static readonly NoLock Instance = new();
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// SQLite: <c>&lt;database&gt;.startup-lock</c> beside the file, opened exclusively (an OS lock,
+    /// released when the process dies), so two processes started on one file seed it once.
+    /// </summary>
+    private sealed class FileLock(FileStream? file) : IAsyncDisposable
+    {
+        public static async Task<IAsyncDisposable> Take(string? connectionString, CancellationToken ct)
+        {
+            var builder = new SqliteConnectionStringBuilder(connectionString);
+            if (string.IsNullOrEmpty(builder.DataSource) || builder.Mode == SqliteOpenMode.Memory || builder.DataSource == ":memory:")
+            {
+                return NoLock.Instance;
+            }
+
+            var path = Path.GetFullPath(builder.DataSource) + ".startup-lock";
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (true)
+            {
+                try
+                {
+                    return new FileLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                }
+                catch (IOException) when (waited.Elapsed < TimeSpan.FromMinutes(10))
+                {
+                    await Task.Delay(100, ct);
+                }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (file is not null)
+            {
+                await file.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>A connection of its own holding <c>pg_advisory_lock</c>; released when disposed (or when the process dies).</summary>
