@@ -12,13 +12,10 @@ using Emulation.Web.Infrastructure.Notifications;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
@@ -83,10 +80,9 @@ services.AddSingleton(sp =>
     return new BusinessClock(sp.GetRequiredService<TimeProvider>(), options.Demo ? options.Today : null);
 });
 
-// Keys for the sign-in cookie and antiforgery tokens live in the data folder, so sessions survive restarts.
-services.AddDataProtection().SetApplicationName("Emulation");
-services.AddOptions<KeyManagementOptions>().Configure<IOptions<EmulationOptions>>((keys, options) =>
-    keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(options.Value.DataPath, "keys")), NullLoggerFactory.Instance));
+// Keys for the sign-in cookie and antiforgery tokens live in the database, so sessions survive
+// restarts and every server behind the proxy reads the others' cookies and tokens (one application name).
+services.AddDataProtection().SetApplicationName("Emulation").PersistKeysToDbContext<EmulationDb>();
 
 // Mail: without Emulation:Smtp:Host every message is recorded in the outbox and none is sent.
 services.AddOptions<SmtpOptions>()
@@ -96,9 +92,9 @@ services.AddOptions<SmtpOptions>()
 services.AddSingleton<NoticeMail>();
 services.AddSingleton<NoticeInterceptor>();
 
-services.AddDbContext<EmulationDb>((sp, db) => db
-    .UseSqlite(SqliteSetup.ConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IOptions<EmulationOptions>>().Value))
-    .AddInterceptors(new SqliteBusyTimeoutInterceptor(), sp.GetRequiredService<NoticeInterceptor>()));
+// Emulation:Database: Sqlite (default) or PostgreSQL; everything about the engine is in Data/DatabaseSetup.
+services.AddEmulationDatabase(builder.Configuration);
+services.AddSingleton<Leases>();
 
 services.AddIdentity<IdentityUser, IdentityRole>(o =>
     {

@@ -15,7 +15,7 @@ public sealed class BackupsTests(EmulationFactory factory) : IClassFixture<Emula
 {
     private const string Hash = "ab00000000000000000000000000000000000000000000000000000000000001";
 
-    [Fact]
+    [SqliteFact]
     public async Task Backup_now_from_the_page_writes_an_archive_that_the_page_lists_and_sends_and_the_audit_records()
     {
         var client = await factory.LoggedIn("admin");
@@ -42,6 +42,23 @@ public sealed class BackupsTests(EmulationFactory factory) : IClassFixture<Emula
         Assert.Equal([0x1f, 0x8b], bytes[..2]);
         var actions = await factory.WithDb(db => db.AuditEntries.Where(a => a.Entity == name).Select(a => a.Action + " " + a.Who).ToListAsync());
         Assert.Equal(["backup.created admin", "backup.downloaded admin"], actions.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task On_postgresql_the_page_says_to_use_pg_dump_and_makes_no_backup()
+    {
+        if (!TestDatabase.IsPostgreSql)
+        {
+            return;
+        }
+
+        var client = await factory.LoggedIn("admin");
+        var page = await client.GetDocument("/Admin/Backups");
+
+        Assert.Contains("pg_dump", page.QuerySelector("#backup-pg-dump")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("form[action*='handler=Start']"));
+        Assert.Null(await factory.Services.GetRequiredService<BackupService>().RunDaily(CancellationToken.None));
+        Assert.Null(factory.Services.GetRequiredService<BackupService>().Start("admin"));
     }
 
     [Theory]
@@ -75,7 +92,7 @@ public sealed class BackupsTests(EmulationFactory factory) : IClassFixture<Emula
         await Assert.ThrowsAsync<ForbiddenException>(async () => await factory.SendAsync(new IndexModel.Download(user, "x")));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_backup_restored_into_a_fresh_folder_by_the_restore_command_starts_with_the_same_data_and_evidence()
     {
         await factory.SubmitAsChoGao(10);
@@ -103,7 +120,7 @@ public sealed class BackupsTests(EmulationFactory factory) : IClassFixture<Emula
         Assert.NotNull(page.QuerySelector("main"));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_file_that_is_not_a_backup_is_refused_and_nothing_changes()
     {
         var fresh = TestFolders.Create("refused");
@@ -126,7 +143,7 @@ public sealed class BackupsTests(EmulationFactory factory) : IClassFixture<Emula
         }
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_restore_over_an_existing_database_needs_replace_and_keeps_the_old_one_beside()
     {
         var backups = factory.Services.GetRequiredService<BackupService>();
@@ -177,7 +194,7 @@ public sealed class BackupsTests(EmulationFactory factory) : IClassFixture<Emula
 
 public sealed class DailyBackupTests
 {
-    [Fact]
+    [SqliteFact]
     public async Task The_daily_backup_is_made_once_a_day_and_the_last_fourteen_are_kept()
     {
         using var factory = new EmulationFactory();
