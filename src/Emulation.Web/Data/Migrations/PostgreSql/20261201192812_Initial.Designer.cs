@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Emulation.Web.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlEmulationDb))]
-    [Migration("20261201181510_Initial")]
+    [Migration("20261201192812_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1421,6 +1421,53 @@ namespace Emulation.Web.Data.Migrations.PostgreSql
                     b.ToTable("UnitKinds");
                 });
 
+            modelBuilder.Entity("Emulation.Web.Domain.UnitSuccession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("PredecessorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .UseCollation("C");
+
+                    b.Property<int>("SuccessorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Who")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SuccessorId");
+
+                    b.HasIndex("PredecessorId", "SuccessorId")
+                        .IsUnique();
+
+                    b.ToTable("UnitSuccessions");
+                });
+
             modelBuilder.Entity("Emulation.Web.Domain.UserProfile", b =>
                 {
                     b.Property<string>("UserId")
@@ -2013,6 +2060,25 @@ namespace Emulation.Web.Data.Migrations.PostgreSql
                     b.Navigation("Kind");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Emulation.Web.Domain.UnitSuccession", b =>
+                {
+                    b.HasOne("Emulation.Web.Domain.Unit", "Predecessor")
+                        .WithMany()
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Emulation.Web.Domain.Unit", "Successor")
+                        .WithMany()
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Predecessor");
+
+                    b.Navigation("Successor");
                 });
 
             modelBuilder.Entity("Emulation.Web.Domain.UserProfile", b =>

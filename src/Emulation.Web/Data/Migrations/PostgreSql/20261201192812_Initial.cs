@@ -660,6 +660,37 @@ namespace Emulation.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "UnitSuccessions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PredecessorId = table.Column<int>(type: "integer", nullable: false),
+                    SuccessorId = table.Column<int>(type: "integer", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false, collation: "C"),
+                    Who = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitSuccessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UnitSuccessions_Units_PredecessorId",
+                        column: x => x.PredecessorId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_UnitSuccessions_Units_SuccessorId",
+                        column: x => x.SuccessorId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProposalVotes",
                 columns: table => new
                 {
@@ -1134,6 +1165,17 @@ namespace Emulation.Web.Data.Migrations.PostgreSql
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_UnitSuccessions_PredecessorId_SuccessorId",
+                table: "UnitSuccessions",
+                columns: new[] { "PredecessorId", "SuccessorId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnitSuccessions_SuccessorId",
+                table: "UnitSuccessions",
+                column: "SuccessorId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UserSessions_UserId_EndedAtUtc",
                 table: "UserSessions",
                 columns: new[] { "UserId", "EndedAtUtc" });
@@ -1204,6 +1246,9 @@ namespace Emulation.Web.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "SubmitDelegations");
+
+            migrationBuilder.DropTable(
+                name: "UnitSuccessions");
 
             migrationBuilder.DropTable(
                 name: "UserProfiles");
