@@ -27,6 +27,15 @@ public class EmulationFactory : WebApplicationFactory<Program>
         File.Copy(TemplateDatabase.Path, DatabasePath);
     }
 
+    /// <summary>The application starting again on an earlier factory's data folder and database (dispose that one first).</summary>
+    protected EmulationFactory(EmulationFactory earlier)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        Folder = earlier.Folder;
+        DatabasePath = earlier.DatabasePath;
+        Time.SetUtcNow(earlier.Time.GetUtcNow());
+    }
+
     /// <summary>The time the application reads (not authentication, which keeps the real clock).</summary>
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 3, 0, 0, TimeSpan.Zero));
 
