@@ -153,7 +153,7 @@ public sealed partial class IndexModel(IMediator mediator, IStringLocalizer<Shar
     }
 
     public sealed record CampaignPreview(string Id, string Title, int Year, int FirstMonth, int LastMonth, int DeadlineDay, bool Normalise, string Fingerprint,
-        IReadOnlyList<FrameworkPreview> Frameworks, IReadOnlyList<AreaRow> Areas, IReadOnlyList<AwardPreview> Awards, Verdict Verdict, string? ActiveNow);
+        IReadOnlyList<FrameworkPreview> Frameworks, IReadOnlyList<AreaRow> Areas, IReadOnlyList<AwardPreview> Awards, Verdict Verdict, string? ActiveNow, bool HasBlocks);
 
     public sealed record KindCount(string Kind, int Units, int New);
 
@@ -409,9 +409,11 @@ public sealed partial class IndexModel(IMediator mediator, IStringLocalizer<Shar
                 var awards = campaign.Awards.Select(a => new AwardPreview(a.Title.For(culture), a.Scope == AwardScope.Overall, a.Count, a.Share, a.MinScore, a.MinMonthScore, a.MaxLateMonths,
                     [.. a.ExcludedBy.Select(code => campaign.FindAward(code)?.Title.For(culture) ?? code)])).ToList();
                 var active = catalog.ActiveFor(campaign.Year);
+                var hasBlocks = await db.Blocks.AnyAsync(b => b.CampaignId == campaign.Id, ct)
+                    || OrganisationLoader.LoadFile(options.Value.UnitsPath, [.. catalog.Campaigns.Where(c => c.Id != campaign.Id), campaign]).Value?.BlocksOf(campaign.Id).Count > 0;
                 var preview = new CampaignPreview(campaign.Id, campaign.Title.For(culture), campaign.Year, campaign.FirstMonth, campaign.LastMonth, campaign.DeadlineDay, campaign.Normalise,
                     campaign.Fingerprint, [.. frameworks.Select(f => new FrameworkPreview(KindTitle(campaign, f.UnitKind, culture), f.Leaves.Count, f.Max))], areas, awards,
-                    await VerdictOf(campaign, ct), active?.Id);
+                    await VerdictOf(campaign, ct), active?.Id, hasBlocks);
                 return (new Preview(parked.Token, parked.Kind, parked.FileName, Core.Output.ValidationReport.Valid(parked.FileName, campaign), expires, preview, null), false);
             }
 

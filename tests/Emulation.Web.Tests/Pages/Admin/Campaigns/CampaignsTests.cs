@@ -223,6 +223,7 @@ public sealed class CampaignActivationTests
         Assert.Equal(8, page.QuerySelectorAll("table.campaign-areas tbody tr").Length);
         Assert.Equal(4, page.QuerySelectorAll("table.campaign-areas thead th").Length);
         Assert.Contains("Chuyên đề mới «tien-giang-2017b»", preview, StringComparison.Ordinal);
+        Assert.Contains("chưa có khối thi đua nào cho chuyên đề «tien-giang-2017b»", page.QuerySelector(".no-blocks")!.TextContent, StringComparison.Ordinal);
         Assert.NotEmpty(page.QuerySelectorAll("ul.award-rules li"));
 
         // The confirmation is a step of its own: without the box ticked nothing happens and the preview stays.
