@@ -22,7 +22,7 @@ namespace Emulation.Web.Tests;
 /// </summary>
 public class EmulationFactory : WebApplicationFactory<Program>
 {
-    private readonly bool ownsDatabase;
+    private bool ownsDatabase;
 
     public EmulationFactory()
     {
@@ -41,14 +41,21 @@ public class EmulationFactory : WebApplicationFactory<Program>
         ownsDatabase = true;
     }
 
-    /// <summary>For <see cref="SecondServer"/>: <paramref name="sameAs"/>'s database and data folder.</summary>
-    protected EmulationFactory(EmulationFactory sameAs)
+    /// <summary>For <see cref="SecondServer"/>: <paramref name="sameAs"/>'s database and data folder.
+    /// Also the application starting again on an earlier factory's data folder and database: that one
+    /// calls <see cref="LeaveDatabase"/> and is disposed first, and this one (<paramref name="owns"/>) drops it.</summary>
+    protected EmulationFactory(EmulationFactory sameAs, bool owns = false)
     {
         ArgumentNullException.ThrowIfNull(sameAs);
         Folder = sameAs.Folder;
         DatabasePath = sameAs.DatabasePath;
         ConnectionString = sameAs.ConnectionString;
+        Time.SetUtcNow(sameAs.Time.GetUtcNow());
+        ownsDatabase = owns;
     }
+
+    /// <summary>Hands this factory's database to the one that starts again on it (a restart).</summary>
+    public void LeaveDatabase() => ownsDatabase = false;
 
     /// <summary>
     /// A second server on this one's database and data folder (the shared evidence folder), as two

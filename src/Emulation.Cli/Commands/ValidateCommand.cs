@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Emulation.Core.Campaigns;
+using Emulation.Core.Output;
 using Emulation.Core.Units;
 
 namespace Emulation.Cli.Commands;
@@ -30,7 +31,7 @@ internal static class ValidateCommand
             if (result.Value is { } campaign)
             {
                 campaigns.Add(campaign);
-                lines.Add($"{path}: hợp lệ (valid) — {Describe(campaign)}");
+                lines.Add(ValidationReport.Valid(path, campaign));
             }
         }
 
@@ -41,18 +42,17 @@ internal static class ValidateCommand
             errors.AddRange(result.Errors);
             if (result.Value is { } organisation)
             {
-                lines.Add($"{path}: hợp lệ (valid) — {Describe(organisation)}");
+                lines.Add(ValidationReport.Valid(path, organisation));
             }
         }
 
         if (errors.Count > 0)
         {
-            foreach (var e in errors)
+            foreach (var line in ValidationReport.ErrorLines(errors))
             {
-                error.WriteLine(e);
+                error.WriteLine(line);
             }
 
-            error.WriteLine($"{errors.Count} lỗi (errors).");
             return CommandLine.Failed;
         }
 
@@ -62,19 +62,6 @@ internal static class ValidateCommand
         }
 
         return CommandLine.Ok;
-    }
-
-    private static string Describe(Campaign campaign)
-    {
-        var frameworks = campaign.Frameworks.Values.Select(f =>
-            $"{f.UnitKind}: {f.Areas.Count} lĩnh vực (areas), {f.Leaves.Count} tiêu chí chấm điểm (leaf criteria)");
-        return $"đợt thi đua (campaign) {campaign.Id}, {campaign.Year}, tháng (months) {campaign.FirstMonth}–{campaign.LastMonth}; {string.Join("; ", frameworks)}";
-    }
-
-    private static string Describe(Organisation organisation)
-    {
-        var blocks = organisation.Blocks.Select(b => $"{b.Value.Count} khối (blocks) cho (for) {b.Key}");
-        return $"{organisation.Units.Count} đơn vị (units); {string.Join("; ", blocks)}";
     }
 
     /// <summary>The campaigns of the criteria folder above a units file (criteria/units/x.json → criteria/*.json).</summary>

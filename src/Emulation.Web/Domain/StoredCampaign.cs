@@ -21,6 +21,7 @@ public sealed class StoredCampaign
     public string TitleEn { get; private set; }
     public string Fingerprint { get; private set; }
     public string Json { get; private set; }
+    /// <summary>When the campaign was stored, replaced or last activated (/Admin/Campaigns).</summary>
     public DateTime LoadedAtUtc { get; private set; }
 
     public static StoredCampaign Create(string id, string titleVi, string titleEn, string fingerprint, string json, DateTime utcNow)
@@ -55,6 +56,9 @@ public sealed class StoredCampaign
         Json = json;
         LoadedAtUtc = utcNow;
     }
+
+    /// <summary>Activates the campaign again: its year's pages use the campaign stored or activated last.</summary>
+    public void Activate(DateTime utcNow) => LoadedAtUtc = utcNow;
 
     private static string Short(string fingerprint) => fingerprint.Length > 12 ? fingerprint[..12] : fingerprint;
 }

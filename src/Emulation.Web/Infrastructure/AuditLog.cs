@@ -45,6 +45,9 @@ public static class AuditActions
     public const string AdministratorCreated = "setup.administrator-created";
     public const string CampaignStored = "campaign.stored";
     public const string CampaignReplaced = "campaign.replaced";
+    public const string CampaignActivated = "campaign.activated";
+    public const string CampaignUploadRefused = "campaign.upload-refused";
+    public const string UnitsFileActivated = "units.file-activated";
     public const string UnitsSeeded = "units.seeded";
     public const string BlocksSeeded = "blocks.seeded";
     public const string DelegationGranted = "delegation.granted";

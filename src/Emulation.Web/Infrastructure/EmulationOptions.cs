@@ -11,7 +11,7 @@ public sealed class EmulationOptions
     /// <summary>Folder holding the campaign files (*.json); relative paths are beside the app.</summary>
     public string CriteriaDirectory { get; set; } = "criteria";
 
-    /// <summary>The units file seeding units and blocks into an empty database.</summary>
+    /// <summary>The units file seeding units and blocks into an empty database, until an administrator activates another (<see cref="UnitsPath"/>).</summary>
     public string UnitsFile { get; set; } = Path.Combine("criteria", "units", "tien-giang.json");
 
     /// <summary>Demo mode: known demo accounts and a business clock inside the 2017 campaign.</summary>
@@ -49,5 +49,12 @@ public sealed class EmulationOptions
 
     public string DataPath => Resolve(DataDirectory);
     public string CriteriaPath => Resolve(CriteriaDirectory);
-    public string UnitsPath => Resolve(UnitsFile);
+    /// <summary>
+    /// The units file in use: the one an administrator activated on /Admin/Campaigns (the data
+    /// folder's <c>units.json</c>) when there is one, else <see cref="UnitsFile"/>.
+    /// </summary>
+    public string UnitsPath => File.Exists(ActivatedUnitsPath) ? ActivatedUnitsPath : Resolve(UnitsFile);
+
+    /// <summary>Where an activated units file is kept: <c>units.json</c> in the data folder.</summary>
+    public string ActivatedUnitsPath => Path.Combine(DataPath, "units.json");
 }

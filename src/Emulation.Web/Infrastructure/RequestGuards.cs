@@ -117,4 +117,18 @@ public static class PrivateFiles
         using var writer = new StreamWriter(stream);
         writer.Write(text);
     }
+
+    /// <summary>Writes a new file readable by the server's account only (replacing an earlier one).</summary>
+    public static void WriteBytes(string path, byte[] content)
+    {
+        File.Delete(path);
+        var options = new FileStreamOptions { Mode = System.IO.FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = FileMode;
+        }
+
+        using var stream = new FileStream(path, options);
+        stream.Write(content);
+    }
 }

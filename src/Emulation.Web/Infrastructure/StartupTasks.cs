@@ -41,7 +41,6 @@ public sealed partial class StartupTasks(
         DataFolder.Prepare(settings.DataPath);
 
         var (campaigns, organisation) = LoadFiles(settings);
-        catalog.Set(campaigns.Select(c => c.Campaign).ToList());
 
         await using var scope = services.CreateAsyncScope();
         var scoped = scope.ServiceProvider;
@@ -55,7 +54,9 @@ public sealed partial class StartupTasks(
         }
 
         await KeyImport.FromFolder(db, Path.Combine(settings.DataPath, "keys"), cancellationToken);
-        await scoped.GetRequiredService<CampaignStore>().Store(campaigns, cancellationToken);
+        var store = scoped.GetRequiredService<CampaignStore>();
+        await store.Store(campaigns, cancellationToken);
+        catalog.Set(campaigns.Select(c => c.Campaign).ToList(), await store.ActivatedAt(cancellationToken));
         await scoped.GetRequiredService<OrganisationSeeder>().Seed(campaigns, organisation, settings.UnitsPath, cancellationToken);
         await scoped.GetRequiredService<RoleSeeder>().Seed();
         var accounts = scoped.GetRequiredService<DemoAccountSeeder>();
@@ -82,7 +83,11 @@ public sealed partial class StartupTasks(
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Every campaign file of the folder (schema files aside) and the units file; all errors at once.</summary>
+    /// <summary>
+    /// Every campaign file of the criteria folder (schema files aside) and of the data folder's
+    /// <c>campaigns</c> (those activated on /Admin/Campaigns, which win over a criteria file with
+    /// the same id), and the units file in use (<see cref="EmulationOptions.UnitsPath"/>); all errors at once.
+    /// </summary>
     internal static (IReadOnlyList<LoadedCampaign> Campaigns, Organisation Organisation) LoadFiles(EmulationOptions settings)
     {
         var folder = settings.CriteriaPath;
@@ -92,27 +97,9 @@ public sealed partial class StartupTasks(
         }
 
         var errors = new List<string>();
-        var loaded = new List<LoadedCampaign>();
-        var files = Directory.EnumerateFiles(folder, "*.json", SearchOption.TopDirectoryOnly)
-            .Where(f => !f.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal);
-        foreach (var file in files)
-        {
-            var result = CampaignLoader.LoadFile(file);
-            if (result.Value is { } campaign)
-            {
-                loaded.Add(new LoadedCampaign(campaign, File.ReadAllText(file)));
-            }
-            else
-            {
-                errors.AddRange(result.Errors.Select(e => e.ToString()));
-            }
-        }
-
-        foreach (var duplicate in loaded.GroupBy(c => c.Campaign.Id).Where(g => g.Count() > 1))
-        {
-            errors.Add($"{folder}: mã chuyên đề '{duplicate.Key}' dùng trong nhiều tệp (campaign id '{duplicate.Key}' is used by more than one file).");
-        }
+        var shipped = LoadFolder(folder, errors);
+        var activated = Directory.Exists(CampaignFiles.CampaignsFolder(settings)) ? LoadFolder(CampaignFiles.CampaignsFolder(settings), errors) : [];
+        var loaded = activated.Concat(shipped.Where(s => !activated.Any(a => a.Campaign.Id == s.Campaign.Id))).ToList();
 
         if (errors.Count > 0)
         {
@@ -137,6 +124,34 @@ public sealed partial class StartupTasks(
         }
 
         return (loaded, units.Value);
+    }
+
+    /// <summary>The campaign files at the top of a folder; two with the same id are an error.</summary>
+    private static List<LoadedCampaign> LoadFolder(string folder, List<string> errors)
+    {
+        var loaded = new List<LoadedCampaign>();
+        var files = Directory.EnumerateFiles(folder, "*.json", SearchOption.TopDirectoryOnly)
+            .Where(f => !f.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var result = CampaignLoader.LoadFile(file);
+            if (result.Value is { } campaign)
+            {
+                loaded.Add(new LoadedCampaign(campaign, File.ReadAllText(file)));
+            }
+            else
+            {
+                errors.AddRange(result.Errors.Select(e => e.ToString()));
+            }
+        }
+
+        foreach (var duplicate in loaded.GroupBy(c => c.Campaign.Id).Where(g => g.Count() > 1))
+        {
+            errors.Add($"{folder}: mã chuyên đề '{duplicate.Key}' dùng trong nhiều tệp (campaign id '{duplicate.Key}' is used by more than one file).");
+        }
+
+        return loaded;
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Emulation refuses to start. {Reasons}")]

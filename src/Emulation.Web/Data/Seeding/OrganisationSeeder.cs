@@ -1,3 +1,4 @@
+using Emulation.Core.Campaigns;
 using Emulation.Core.Units;
 using Emulation.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -12,13 +13,42 @@ public sealed partial class OrganisationSeeder(EmulationDb db, AuditLog audit, I
 {
     internal async Task Seed(IReadOnlyList<LoadedCampaign> campaigns, Organisation organisation, string file, CancellationToken ct)
     {
+        var loaded = campaigns.Select(c => c.Campaign).ToList();
+        var kinds = await EnsureKinds(loaded, ct);
         if (!await db.Units.AnyAsync(ct))
         {
-            await SeedUnits(campaigns, organisation, file, ct);
+            await SeedUnits(kinds, organisation, file, ct);
         }
 
+        await SeedBlocks(loaded, organisation, file, StartupTasks.System, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Adds the unit kinds of the campaigns the database lacks; the caller saves.</summary>
+    internal async Task<Dictionary<string, Domain.UnitKind>> EnsureKinds(IEnumerable<Campaign> campaigns, CancellationToken ct)
+    {
+        var kinds = await db.UnitKinds.ToDictionaryAsync(k => k.Code, ct);
+        foreach (var kind in campaigns.SelectMany(c => c.UnitKinds))
+        {
+            if (!kinds.ContainsKey(kind.Code))
+            {
+                kinds[kind.Code] = Domain.UnitKind.Create(kind.Code, kind.Title.Vi, kind.Title.En);
+                db.UnitKinds.Add(kinds[kind.Code]);
+            }
+        }
+
+        return kinds;
+    }
+
+    /// <summary>
+    /// Gives every campaign without blocks the blocks the units file names for it, with an audit
+    /// line by <paramref name="who"/>; the caller saves. The number of blocks added.
+    /// </summary>
+    internal async Task<int> SeedBlocks(IEnumerable<Campaign> campaigns, Organisation organisation, string file, string who, CancellationToken ct)
+    {
+        var added = 0;
         var allUnits = await db.Units.ToDictionaryAsync(u => u.Code, ct);
-        foreach (var campaign in campaigns.Select(c => c.Campaign))
+        foreach (var campaign in campaigns)
         {
             if (await db.Blocks.AnyAsync(b => b.CampaignId == campaign.Id, ct))
             {
@@ -47,25 +77,16 @@ public sealed partial class OrganisationSeeder(EmulationDb db, AuditLog audit, I
 
             if (blocks.Count > 0)
             {
-                audit.Write(StartupTasks.System, AuditActions.BlocksSeeded, $"campaign:{campaign.Id}", null, $"{blocks.Count} blocks", $"seeded from {Path.GetFileName(file)}");
+                audit.Write(who, AuditActions.BlocksSeeded, $"campaign:{campaign.Id}", null, $"{blocks.Count} blocks", $"seeded from {Path.GetFileName(file)}");
+                added += blocks.Count;
             }
         }
 
-        await db.SaveChangesAsync(ct);
+        return added;
     }
 
-    private async Task SeedUnits(IReadOnlyList<LoadedCampaign> campaigns, Organisation organisation, string file, CancellationToken ct)
+    private async Task SeedUnits(Dictionary<string, Domain.UnitKind> kinds, Organisation organisation, string file, CancellationToken ct)
     {
-        var kinds = await db.UnitKinds.ToDictionaryAsync(k => k.Code, ct);
-        foreach (var kind in campaigns.SelectMany(c => c.Campaign.UnitKinds))
-        {
-            if (!kinds.ContainsKey(kind.Code))
-            {
-                kinds[kind.Code] = Domain.UnitKind.Create(kind.Code, kind.Title.Vi, kind.Title.En);
-                db.UnitKinds.Add(kinds[kind.Code]);
-            }
-        }
-
         var units = new Dictionary<string, Domain.Unit>(StringComparer.Ordinal);
         foreach (var unit in organisation.Units)
         {

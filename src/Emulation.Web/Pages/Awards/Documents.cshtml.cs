@@ -5,7 +5,6 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Emulation.Web.Pages.Awards;
 
@@ -27,7 +26,7 @@ public sealed class DocumentsModel(IMediator mediator) : PageModel
 
     public sealed record Output(string Name, string ContentType, byte[] Content);
 
-    public sealed class Handler(EmulationDb db, CampaignCatalog catalog, BusinessClock clock, IOptions<EmulationOptions> options) : IRequestHandler<Query, Output>
+    public sealed class Handler(EmulationDb db, CampaignCatalog catalog, BusinessClock clock, BrandingSource branding) : IRequestHandler<Query, Output>
     {
         private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
         private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -52,12 +51,13 @@ public sealed class DocumentsModel(IMediator mediator) : PageModel
             }
 
             var proposal = await decided.OrderByDescending(p => p.DecidedAtUtc).FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
-            var province = options.Value.Province;
+            var brand = await branding.Get(cancellationToken);
+            var province = brand.Province;
             return query.Kind switch
             {
-                "list" => new Output($"danh-sach-khen-thuong-{proposal.Year}.xlsx", Xlsx, AwardDocuments.ApprovedList(proposal)),
-                "letter" => new Output($"to-trinh-khen-thuong-{proposal.Year}.docx", Docx, AwardDocuments.Letter(proposal, province)),
-                _ => new Output($"bien-ban-hop-hoi-dong-{proposal.Year}.docx", Docx, AwardDocuments.Minutes(proposal, province)),
+                "list" => new Output($"danh-sach-khen-thuong-{proposal.Year}.xlsx", Xlsx, DocumentProperties.Stamp(AwardDocuments.ApprovedList(proposal), brand, $"Danh sách khen thưởng năm {proposal.Year}")),
+                "letter" => new Output($"to-trinh-khen-thuong-{proposal.Year}.docx", Docx, DocumentProperties.Stamp(AwardDocuments.Letter(proposal, province), brand, $"Tờ trình đề nghị khen thưởng năm {proposal.Year}")),
+                _ => new Output($"bien-ban-hop-hoi-dong-{proposal.Year}.docx", Docx, DocumentProperties.Stamp(AwardDocuments.Minutes(proposal, province), brand, $"Biên bản họp Hội đồng Thi đua – Khen thưởng năm {proposal.Year}")),
             };
         }
     }

@@ -5,7 +5,6 @@ using Emulation.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace Emulation.Web.Pages.Rankings;
 
@@ -35,7 +34,7 @@ public sealed class ReportModel(IMediator mediator) : PageModel
 
     public sealed record Query(int? Month) : IRequest<Result>;
 
-    public sealed class Handler(CampaignCatalog catalog, BusinessClock clock, PublishedResults results, IOptions<EmulationOptions> options) : IRequestHandler<Query, Result>
+    public sealed class Handler(CampaignCatalog catalog, BusinessClock clock, PublishedResults results, BrandingSource branding) : IRequestHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -55,7 +54,8 @@ public sealed class ReportModel(IMediator mediator) : PageModel
                     .Select(g => new ReportBlock(g.Key, g.First().BlockTitleVi,
                         [.. g.OrderBy(u => u.MonthBlockRank).ThenBy(u => u.UnitCode, StringComparer.Ordinal)]))
                     .ToList();
-            return new Result(campaign, options.Value.Province, clock.Today, month, blocks, year.PublishedMonths);
+            var brand = await branding.Get(cancellationToken);
+            return new Result(campaign, brand.Province, clock.Today, month, blocks, year.PublishedMonths);
         }
     }
 }

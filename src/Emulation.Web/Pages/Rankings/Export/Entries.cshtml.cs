@@ -29,7 +29,7 @@ public sealed class EntriesModel(IMediator mediator) : PageModel
 
     public sealed record Csv(string Name, byte[] Content, string ContentType = "text/csv; charset=utf-8");
 
-    public sealed class Handler(CampaignCatalog catalog, BusinessClock clock, PublishedResults results) : IRequestHandler<Query, Csv>
+    public sealed class Handler(CampaignCatalog catalog, BusinessClock clock, PublishedResults results, BrandingSource branding) : IRequestHandler<Query, Csv>
     {
         public async ValueTask<Csv> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -37,7 +37,8 @@ public sealed class EntriesModel(IMediator mediator) : PageModel
             var year = await results.Year(campaign, cancellationToken);
             if (query.Format == "xlsx")
             {
-                return new Csv($"entries-{campaign.Id}.xlsx", Workbooks.Entries(year.EntriesRows()), Workbooks.ContentType);
+                var workbook = DocumentProperties.Stamp(Workbooks.Entries(year.EntriesRows()), await branding.Get(cancellationToken), $"Số liệu đã thẩm định — {campaign.Title.Vi}");
+                return new Csv($"entries-{campaign.Id}.xlsx", workbook, Workbooks.ContentType);
             }
 
             var text = new StringWriter();

@@ -33,7 +33,7 @@ public sealed class StandingsModel(IMediator mediator) : PageModel
 
     public sealed record Output(string Name, string ContentType, byte[] Content);
 
-    public sealed class Handler(CampaignCatalog catalog, BusinessClock clock, PublishedResults results) : IRequestHandler<Query, Output>
+    public sealed class Handler(CampaignCatalog catalog, BusinessClock clock, PublishedResults results, BrandingSource branding) : IRequestHandler<Query, Output>
     {
         public async ValueTask<Output> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -49,7 +49,9 @@ public sealed class StandingsModel(IMediator mediator) : PageModel
 
                 var published = year.Of(asked);
                 var ranked = published is null ? null : ScoringEngine.Rank(campaign, year.Input(asked), asked);
-                return new Output($"standings-{campaign.Id}-{asked}.xlsx", Workbooks.ContentType, StandingsWorkbook.Build(campaign, asked, ranked, published));
+                var workbook = StandingsWorkbook.Build(campaign, asked, ranked, published);
+                var title = $"Kết quả chấm điểm lũy kế đến tháng {asked}/{campaign.Year} — {campaign.Title.Vi}";
+                return new Output($"standings-{campaign.Id}-{asked}.xlsx", Workbooks.ContentType, DocumentProperties.Stamp(workbook, await branding.Get(cancellationToken), title));
             }
 
             var month = query.Month ?? year.LastMonth ?? throw new NotFoundException();
