@@ -57,7 +57,7 @@ public static class LoadRun
                 await Task.WhenAll(servers.Skip(1).Select(s => s.StartAsync(TimeSpan.FromMinutes(3), ct)));
                 if (behindProxy)
                 {
-                    nginx = new Nginx(Path.Combine(work, "nginx"), options.NginxPort, [.. servers.Select(s => s.Port)]);
+                    nginx = new Nginx(Path.Combine(options.RepositoryRoot, "tests", "cluster", "emulation.nginx"), Path.Combine(work, "nginx"), options.NginxPort, [.. servers.Select(s => s.Port)]);
                     await nginx.StartAsync();
                     options.BaseUrls.Add(nginx.Url);
                 }

@@ -6,64 +6,45 @@ namespace Emulation.Load;
 
 /// <summary>
 /// Debian's nginx with a configuration of its own in a temporary prefix (never the system service):
-/// 127.0.0.1 only, an upstream of the servers, the forwarded headers the servers believe from
-/// 127.0.0.1, and a request that fails on one server (refused, reset, 502) tried on the other
-/// unless it is a POST that may have reached it.
+/// the site file tests/cluster/emulation.nginx, on 127.0.0.1 only, an upstream of the servers.
 /// </summary>
-public sealed class Nginx(string prefix, int port, IReadOnlyList<int> upstreamPorts) : IAsyncDisposable
+public sealed class Nginx(string site, string prefix, int port, IReadOnlyList<int> upstreamPorts) : IAsyncDisposable
 {
     public Uri Url { get; } = new($"http://127.0.0.1:{port}");
 
-    /// <summary>The configuration, the same as tests/cluster/start.sh writes and README shows.</summary>
-    public static string Config(string prefix, int port, IReadOnlyList<int> upstreamPorts)
+    /// <summary>The site file tests/cluster/emulation.nginx (the one README shows) inside an http { } of this prefix, as tests/cluster/start.sh writes it.</summary>
+    public static string Config(string site, string prefix, int port, IReadOnlyList<int> upstreamPorts)
     {
-        var servers = new StringBuilder();
-        foreach (var upstream in upstreamPorts)
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"worker_processes 1;\npid {prefix}/nginx.pid;\nerror_log {prefix}/error.log warn;\nevents {{ worker_connections 1024; }}\nhttp {{\n    access_log off;\n");
+        foreach (var temp in new[] { "client_body", "proxy", "fastcgi", "uwsgi", "scgi" })
         {
-            servers.Append(CultureInfo.InvariantCulture, $"        server 127.0.0.1:{upstream} max_fails=1 fail_timeout=5s;\n");
+            text.Append(CultureInfo.InvariantCulture, $"    {temp}_temp_path {prefix}/{temp};\n");
         }
 
-        return $$"""
-            worker_processes 1;
-            pid {{prefix}}/nginx.pid;
-            error_log {{prefix}}/error.log warn;
-            events { worker_connections 1024; }
-            http {
-                access_log off;
-                client_body_temp_path {{prefix}}/body;
-                proxy_temp_path {{prefix}}/proxy;
-                fastcgi_temp_path {{prefix}}/fastcgi;
-                uwsgi_temp_path {{prefix}}/uwsgi;
-                scgi_temp_path {{prefix}}/scgi;
-                client_max_body_size 64m;
-                upstream emulation {
-            {{servers}}        keepalive 32;
+        foreach (var line in File.ReadLines(site).SkipWhile(l => !l.StartsWith("client_max_body_size", StringComparison.Ordinal)))
+        {
+            if (line.Trim() == "@UPSTREAMS@")
+            {
+                foreach (var upstream in upstreamPorts)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"        server 127.0.0.1:{upstream} max_fails=1 fail_timeout=5s;\n");
                 }
-                server {
-                    listen 127.0.0.1:{{port}};
-                    server_name 127.0.0.1;
-                    location / {
-                        proxy_pass http://emulation;
-                        proxy_http_version 1.1;
-                        proxy_set_header Connection "";
-                        proxy_set_header Host $host;
-                        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-                        proxy_set_header X-Forwarded-Proto $scheme;
-                        proxy_next_upstream error timeout http_502 http_503;
-                        proxy_connect_timeout 2s;
-                        proxy_read_timeout 60s;
-                    }
-                }
+
+                continue;
             }
 
-            """;
+            text.Append("    ").Append(line.Replace("@LISTEN@", $"127.0.0.1:{port}", StringComparison.Ordinal)).Append('\n');
+        }
+
+        return text.Append("}\n").ToString();
     }
 
     public async Task StartAsync()
     {
         Directory.CreateDirectory(prefix);
         var config = Path.Combine(prefix, "nginx.conf");
-        await File.WriteAllTextAsync(config, Config(prefix, port, upstreamPorts));
+        await File.WriteAllTextAsync(config, Config(site, prefix, port, upstreamPorts));
         await Run("-p", prefix, "-c", config);
     }
 
