@@ -79,7 +79,7 @@ if [ "$database" = PostgreSQL ]; then
   connection="Host=127.0.0.1;Port=$pgport;Database=emulation;Username=postgres"
   database_args="--Emulation:Database=PostgreSQL --ConnectionStrings:Emulation=\"$connection\""
 fi
-printf 'criteria=%q\nunits_file=%q\ndatabase_args=%q\n' "$criteria" "$units_file" "$database_args" >"$state/env"
+printf 'criteria=%q\nunits_file=%q\ndatabase_args=%q\nhistory=%q\nports=(%s)\n' "$criteria" "$units_file" "$database_args" "$history" "${ports[*]}" >"$state/env"
 
 # The first server migrates and writes the demo data; then the others start on the ready database.
 start_server 1
