@@ -83,10 +83,9 @@ services.AddSingleton(sp =>
     return new BusinessClock(sp.GetRequiredService<TimeProvider>(), options.Demo ? options.Today : null);
 });
 
-// Keys for the sign-in cookie and antiforgery tokens live in the data folder, so sessions survive restarts.
-services.AddDataProtection().SetApplicationName("Emulation");
-services.AddOptions<KeyManagementOptions>().Configure<IOptions<EmulationOptions>>((keys, options) =>
-    keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(options.Value.DataPath, "keys")), NullLoggerFactory.Instance));
+// Keys for the sign-in cookie and antiforgery tokens live in the database, so sessions survive
+// restarts and every server behind the proxy reads the others' cookies and tokens (one application name).
+services.AddDataProtection().SetApplicationName("Emulation").PersistKeysToDbContext<EmulationDb>();
 
 // Mail: without Emulation:Smtp:Host every message is recorded in the outbox and none is sent.
 services.AddOptions<SmtpOptions>()
@@ -96,9 +95,9 @@ services.AddOptions<SmtpOptions>()
 services.AddSingleton<NoticeMail>();
 services.AddSingleton<NoticeInterceptor>();
 
-services.AddDbContext<EmulationDb>((sp, db) => db
-    .UseSqlite(SqliteSetup.ConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IOptions<EmulationOptions>>().Value))
-    .AddInterceptors(new SqliteBusyTimeoutInterceptor(), sp.GetRequiredService<NoticeInterceptor>()));
+// Emulation:Database: Sqlite (default) or PostgreSQL; everything about the engine is in Data/DatabaseSetup.
+services.AddEmulationDatabase(builder.Configuration);
+services.AddSingleton<Leases>();
 
 services.AddIdentity<IdentityUser, IdentityRole>(o =>
     {

@@ -13,24 +13,78 @@ using Microsoft.Extensions.Time.Testing;
 namespace Emulation.Web.Tests;
 
 /// <summary>
-/// The application on a real SQLite file. The schema is migrated once into a template file; each
-/// factory (one per test class) starts from its own copy, so classes never see each other's data.
+/// The application on a real SQLite file, or on PostgreSQL when EMULATION_TEST_DATABASE=PostgreSQL
+/// (see <see cref="TestDatabase"/>). The schema is migrated once into a template (a file, or a
+/// template database); each factory (one per test class) starts from its own copy, so classes never
+/// see each other's data.
 /// Time is a <see cref="FakeTimeProvider"/> standing still at 10:00 in Vietnam (in demo mode the
 /// business clock reads 28/11/2017 10:00) until a test moves it.
 /// </summary>
 public class EmulationFactory : WebApplicationFactory<Program>
 {
+    private readonly bool ownsDatabase;
+
     public EmulationFactory()
     {
         Folder = TestFolders.Create("web");
         DatabasePath = Path.Combine(Folder, "emulation.db");
-        File.Copy(TemplateDatabase.Path, DatabasePath);
+        if (TestDatabase.IsPostgreSql)
+        {
+            ConnectionString = TestDatabase.CreatePostgreSqlDatabase();
+        }
+        else
+        {
+            File.Copy(TemplateDatabase.Path, DatabasePath);
+            ConnectionString = $"Data Source={DatabasePath}";
+        }
+
+        ownsDatabase = true;
     }
+
+    /// <summary>For <see cref="SecondServer"/>: <paramref name="sameAs"/>'s database and data folder.</summary>
+    protected EmulationFactory(EmulationFactory sameAs)
+    {
+        ArgumentNullException.ThrowIfNull(sameAs);
+        Folder = sameAs.Folder;
+        DatabasePath = sameAs.DatabasePath;
+        ConnectionString = sameAs.ConnectionString;
+    }
+
+    /// <summary>
+    /// A second server on this one's database and data folder (the shared evidence folder), as two
+    /// servers behind a proxy: its own process state (caches, clock, lease holder, rate limits).
+    /// Dispose it before this one.
+    /// </summary>
+    public EmulationFactory SecondServer() => new SecondServerFactory(this);
+
+    private sealed class SecondServerFactory : EmulationFactory
+    {
+        private readonly bool demo;
+        private readonly bool demoHistory;
+        private readonly string criteria;
+
+        public SecondServerFactory(EmulationFactory first)
+            : base(first)
+        {
+            demo = first.Demo;
+            demoHistory = first.DemoHistory;
+            criteria = first.CriteriaDirectory;
+        }
+
+        public override bool Demo => demo;
+
+        public override bool DemoHistory => demoHistory;
+
+        public override string CriteriaDirectory => criteria;
+    }
+
+    /// <summary>The database's connection string (SQLite's file, or this factory's PostgreSQL database).</summary>
+    public string ConnectionString { get; }
 
     /// <summary>The time the application reads (not authentication, which keeps the real clock).</summary>
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 3, 0, 0, TimeSpan.Zero));
 
-    /// <summary>This factory's own folder: its data folder and database file.</summary>
+    /// <summary>This factory's own folder: its data folder and (on SQLite) database file.</summary>
     public string Folder { get; }
 
     public string DatabasePath { get; }
@@ -44,7 +98,8 @@ public class EmulationFactory : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Emulation", $"Data Source={DatabasePath}");
+        builder.UseSetting("Emulation:Database", TestDatabase.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Emulation", ConnectionString);
         builder.UseSetting("Emulation:DataDirectory", Folder);
         builder.UseSetting("Emulation:Demo", Demo ? "true" : "false");
         builder.UseSetting("Emulation:CriteriaDirectory", CriteriaDirectory);
@@ -91,10 +146,14 @@ public class EmulationFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (disposing && ownsDatabase && TestDatabase.IsPostgreSql)
+        {
+            TestDatabase.DropPostgreSqlDatabase(ConnectionString);
+        }
     }
 }
 
-/// <summary>The schema, migrated once per test run into a template database file.</summary>
+/// <summary>The schema, migrated once per test run into a template database file (SQLite).</summary>
 internal static class TemplateDatabase
 {
     private static readonly Lazy<string> Template = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);

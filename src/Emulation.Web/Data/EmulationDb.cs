@@ -1,13 +1,30 @@
 using Emulation.Web.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Emulation.Web.Data;
 
-/// <summary>The application's database: the domain and ASP.NET Core Identity side by side.</summary>
-public sealed class EmulationDb(DbContextOptions<EmulationDb> options) : IdentityDbContext<IdentityUser>(options)
+/// <summary>
+/// The application's database: the domain and ASP.NET Core Identity side by side, with the
+/// data-protection keys every server shares. This type carries the SQLite migrations;
+/// <see cref="PostgreSqlEmulationDb"/> derives from it to carry PostgreSQL's (one context type per
+/// provider, as EF Core documents for migrations with several providers).
+/// </summary>
+public class EmulationDb : IdentityDbContext<IdentityUser>, IDataProtectionKeyContext
 {
+    public EmulationDb(DbContextOptions<EmulationDb> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the provider's derived context.</summary>
+    protected EmulationDb(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<StoredCampaign> Campaigns => Set<StoredCampaign>();
     public DbSet<UnitKind> UnitKinds => Set<UnitKind>();
     public DbSet<Unit> Units => Set<Unit>();
@@ -34,6 +51,10 @@ public sealed class EmulationDb(DbContextOptions<EmulationDb> options) : Identit
     public DbSet<UserProfile> UserProfiles => Set<UserProfile>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<Branding> Brandings => Set<Branding>();
+    public DbSet<Infrastructure.Lease> Leases => Set<Infrastructure.Lease>();
+
+    /// <summary>The keys protecting sign-in cookies and antiforgery tokens, shared by every server.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -50,22 +71,23 @@ public sealed class EmulationDb(DbContextOptions<EmulationDb> options) : Identit
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    public sealed override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         WriteAuditRecords();
         RefuseAuditChanges();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public sealed override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         WriteAuditRecords();
         RefuseAuditChanges();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
+    // Written as UTC (PostgreSQL's timestamptz takes nothing else; SQLite stores the same text).
     private sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
-        v => v,
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 
     /// <summary>What audited entities recorded about themselves becomes audit lines of the same save.</summary>

@@ -46,8 +46,15 @@ public sealed partial class StartupTasks(
         await using var scope = services.CreateAsyncScope();
         var scoped = scope.ServiceProvider;
         var db = scoped.GetRequiredService<EmulationDb>();
-        await Migrate(db, cancellationToken);
-        SqliteSetup.RestrictFiles(db.Database.GetConnectionString());
+        // On PostgreSQL the lock is held through the seeding too: servers starting together wait
+        // for the first one, then find everything in place.
+        await using var startupLock = await DatabaseMigrator.MigrateUnderLock(db, cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            SqliteSetup.RestrictFiles(db.Database.GetConnectionString());
+        }
+
+        await KeyImport.FromFolder(db, Path.Combine(settings.DataPath, "keys"), cancellationToken);
         await scoped.GetRequiredService<CampaignStore>().Store(campaigns, cancellationToken);
         await scoped.GetRequiredService<OrganisationSeeder>().Seed(campaigns, organisation, settings.UnitsPath, cancellationToken);
         await scoped.GetRequiredService<RoleSeeder>().Seed();
@@ -132,16 +139,6 @@ public sealed partial class StartupTasks(
         return (loaded, units.Value);
     }
 
-    private static async Task Migrate(EmulationDb db, CancellationToken ct)
-    {
-        await db.Database.MigrateAsync(ct);
-        if (db.Database.IsSqlite())
-        {
-            // WAL lets readers and the writer work at once; the setting lives in the file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Critical, Message = "Emulation refuses to start. {Reasons}")]
     private static partial void LogRefused(ILogger logger, string reasons);
 
@@ -159,10 +156,9 @@ internal static class DataFolder
     {
         try
         {
-            // The database, the keys and the evidence are the server's alone.
+            // The database (SQLite), the evidence and the backups are the server's alone.
             PrivateFiles.CreateFolder(path);
             PrivateFiles.Restrict(path, folder: true);
-            PrivateFiles.CreateFolder(Path.Combine(path, "keys"));
             var probe = Path.Combine(path, $".write-test-{Guid.NewGuid():N}");
             File.WriteAllText(probe, "");
             File.Delete(probe);
@@ -170,6 +166,36 @@ internal static class DataFolder
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new StartupException($"Không tạo hoặc ghi được thư mục dữ liệu {path} (the data folder {path} cannot be created or written; Emulation:DataDirectory): {e.Message}", [], e);
+        }
+    }
+}
+
+/// <summary>
+/// The keys of a version that kept them as files in <c>&lt;data folder&gt;/keys</c> move into the
+/// database once, so sign-ins and open forms survive the upgrade.
+/// </summary>
+internal static class KeyImport
+{
+    public static async Task FromFolder(EmulationDb db, string folder, CancellationToken ct)
+    {
+        if (!Directory.Exists(folder) || await db.DataProtectionKeys.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var files = Directory.EnumerateFiles(folder, "key-*.xml").Order(StringComparer.Ordinal).ToList();
+        foreach (var file in files)
+        {
+            db.DataProtectionKeys.Add(new Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey
+            {
+                FriendlyName = Path.GetFileNameWithoutExtension(file),
+                Xml = await File.ReadAllTextAsync(file, ct),
+            });
+        }
+
+        if (files.Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
         }
     }
 }

@@ -263,7 +263,7 @@ public sealed class DemoHistorySeederTests(DemoHistorySeederTests.HistoryFactory
         _ = factory.Server;
         var before = await Counts(factory);
 
-        using var second = new SameDatabaseFactory(factory.DatabasePath);
+        using var second = new SameDatabaseFactory(factory.ConnectionString);
         _ = second.Server;
 
         Assert.Equal(before, await Counts(second));
@@ -335,14 +335,14 @@ public sealed class DemoHistorySeederTests(DemoHistorySeederTests.HistoryFactory
     }
 
     /// <summary>A second application on the database file of the first (not a copy).</summary>
-    private sealed class SameDatabaseFactory(string database) : EmulationFactory
+    private sealed class SameDatabaseFactory(string connectionString) : EmulationFactory
     {
         public override bool DemoHistory => true;
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseSetting("ConnectionStrings:Emulation", $"Data Source={database}");
+            builder.UseSetting("ConnectionStrings:Emulation", connectionString);
         }
     }
 }

@@ -16,7 +16,7 @@ public sealed class HealthTests
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Health_answers_503_when_the_database_does_not_answer()
     {
         using var factory = new EmulationFactory();

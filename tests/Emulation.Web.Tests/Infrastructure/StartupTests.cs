@@ -99,7 +99,7 @@ public sealed class StartupTests
         Assert.Contains(refused.Problems, p => p.StartsWith(path + ":$.units[0].kind", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_changed_campaign_that_has_submissions_is_refused_at_start_with_the_reason()
     {
         var criteria = TestFolders.CopyOfCriteria();
@@ -128,7 +128,7 @@ public sealed class StartupTests
         Assert.Contains("already has submissions", refused.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_changed_campaign_without_submissions_replaces_the_stored_one()
     {
         var criteria = TestFolders.CopyOfCriteria();
@@ -150,7 +150,7 @@ public sealed class StartupTests
         Assert.True(await second.WithDb(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.CampaignReplaced && a.OldValue == before)));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Demo_accounts_left_from_a_demo_run_are_locked_once_demo_mode_is_off()
     {
         string database;

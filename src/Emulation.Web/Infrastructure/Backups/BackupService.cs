@@ -1,6 +1,5 @@
 using System.Globalization;
 using Emulation.Web.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace Emulation.Web.Infrastructure.Backups;
@@ -15,6 +14,7 @@ public sealed partial class BackupService(
     IOptions<EmulationOptions> options,
     IConfiguration configuration,
     BusinessClock clock,
+    DatabaseEngine engine,
     ILogger<BackupService> logger)
 {
     public const int DailyKept = 14;
@@ -39,6 +39,12 @@ public sealed partial class BackupService(
 
     public string Folder => Path.Combine(options.Value.DataPath, "backups");
 
+    /// <summary>
+    /// Whether this server makes backups itself: on SQLite it copies the database file; a
+    /// PostgreSQL database is backed up with the engine's own tools (pg_dump), and the page says so.
+    /// </summary>
+    public bool MakesOwnBackups => engine.MakesOwnBackups;
+
     public Job? Current
     {
         get
@@ -51,8 +57,13 @@ public sealed partial class BackupService(
     }
 
     /// <summary>Starts a backup in the background unless one runs already; returns the running job.</summary>
-    public Job Start(string who)
+    public Job? Start(string who)
     {
+        if (!MakesOwnBackups)
+        {
+            return null;
+        }
+
         lock (gate)
         {
             if (current is { State: JobState.Running } running)
@@ -71,7 +82,7 @@ public sealed partial class BackupService(
                     var name = await Create(ManualName(), who, CancellationToken.None);
                     finished = current! with { State = JobState.Done, FileName = name };
                 }
-                catch (Exception e) when (e is IOException or SqliteException or UnauthorizedAccessException or InvalidOperationException)
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException || e.IsDatabaseError())
                 {
                     LogFailed(logger, e);
                     finished = current! with { State = JobState.Failed };
@@ -91,6 +102,11 @@ public sealed partial class BackupService(
     /// <summary>The day's backup when it is not made yet, then the daily ones beyond the last 14 removed. Returns the new file's name, if any.</summary>
     public async Task<string?> RunDaily(CancellationToken ct)
     {
+        if (!MakesOwnBackups)
+        {
+            return null;
+        }
+
         var name = $"{DailyPrefix}{clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}{BackupArchive.Extension}";
         string? made = null;
         if (!File.Exists(Path.Combine(Folder, name)))
@@ -167,7 +183,7 @@ public sealed partial class BackupService(
 }
 
 /// <summary>Makes the day's backup once a day, by the business clock, and keeps the last 14.</summary>
-public sealed partial class BackupScheduler(BackupService backups, IOptions<EmulationOptions> options, TimeProvider time, ILogger<BackupScheduler> logger) : BackgroundService
+public sealed partial class BackupScheduler(BackupService backups, IOptions<EmulationOptions> options, TimeProvider time, Leases leases, ILogger<BackupScheduler> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
 
@@ -183,7 +199,11 @@ public sealed partial class BackupScheduler(BackupService backups, IOptions<Emul
         {
             try
             {
-                await backups.RunDaily(stoppingToken);
+                // With several servers on one database the day's backup is made by one of them.
+                if (await leases.TryTake(Leases.DailyBackup, 2.5 * Interval, stoppingToken))
+                {
+                    await backups.RunDaily(stoppingToken);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -36,6 +36,13 @@ public static class RestoreCommand
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(output);
+        if (DatabaseSetup.Provider(configuration) != DatabaseProvider.Sqlite)
+        {
+            await output.WriteLineAsync("--restore đặt lại bản sao lưu của cơ sở dữ liệu SQLite; cơ sở dữ liệu PostgreSQL được phục hồi bằng pg_restore. / "
+                + "--restore puts back a backup of the SQLite database; a PostgreSQL database is restored with pg_restore.");
+            return 2;
+        }
+
         var options = configuration.GetSection(EmulationOptions.Section).Get<EmulationOptions>() ?? new EmulationOptions();
         var connectionString = SqliteSetup.ConnectionString(configuration, options);
         var databasePath = Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);

@@ -14,7 +14,7 @@ namespace Emulation.Web.Infrastructure.Notifications;
 /// to <see cref="OutboxMessage.MaxAttempts"/> times. Without a configured server it sends nothing:
 /// the messages stay in the outbox for the administrators to read.
 /// </summary>
-public sealed partial class OutboxSender(IServiceScopeFactory scopes, TimeProvider time, IOptions<SmtpOptions> options, ILogger<OutboxSender> logger)
+public sealed partial class OutboxSender(IServiceScopeFactory scopes, TimeProvider time, IOptions<SmtpOptions> options, Leases leases, ILogger<OutboxSender> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
@@ -35,7 +35,11 @@ public sealed partial class OutboxSender(IServiceScopeFactory scopes, TimeProvid
         {
             try
             {
-                await SendDue(stoppingToken);
+                // One server sends at a time (each message is also taken with its own version check).
+                if (await leases.TryTake(Leases.Outbox, 3 * Interval, stoppingToken))
+                {
+                    await SendDue(stoppingToken);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -14,7 +14,7 @@ namespace Emulation.Web.Infrastructure.Notifications;
 /// is sent once: its notice carries a unique key, so a second run — on this server or another —
 /// finds it there, or fails to insert it and lets it be.
 /// </summary>
-public sealed partial class ReminderService(IServiceScopeFactory scopes, TimeProvider time, ILogger<ReminderService> logger) : BackgroundService
+public sealed partial class ReminderService(IServiceScopeFactory scopes, TimeProvider time, Leases leases, ILogger<ReminderService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
@@ -40,7 +40,7 @@ public sealed partial class ReminderService(IServiceScopeFactory scopes, TimePro
         {
             try
             {
-                var sent = await RunOnce(stoppingToken);
+                var sent = await RunIfHolder(stoppingToken);
                 if (sent > 0)
                 {
                     LogSent(logger, sent);
@@ -54,6 +54,14 @@ public sealed partial class ReminderService(IServiceScopeFactory scopes, TimePro
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    /// <summary>
+    /// One turn of the timer: with several servers only the one holding the reminders' lease sends
+    /// (it renews the lease each minute; if it dies, another takes over within two). Returns how
+    /// many were sent, 0 when another server holds the lease.
+    /// </summary>
+    public async Task<int> RunIfHolder(CancellationToken ct) =>
+        await leases.TryTake(Leases.Reminders, 2 * Interval, ct) ? await RunOnce(ct) : 0;
 
     /// <summary>Sends the reminders due now that were not sent yet; returns how many this run sent.</summary>
     public async Task<int> RunOnce(CancellationToken ct)

@@ -69,7 +69,7 @@ public sealed class UnitMonths(EmulationDb db, CampaignCatalog catalog, Business
         {
             throw new DomainException("Concurrency.Conflict");
         }
-        catch (DbUpdateException e) when (e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // A unique index: someone else started the same month at the same moment.
             throw new DomainException("Concurrency.Conflict");

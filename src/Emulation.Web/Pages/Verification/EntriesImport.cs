@@ -214,7 +214,7 @@ public sealed partial class EntriesImport(EmulationDb db, BusinessClock clock, A
             // The entries of a year are some 200,000 rows: EF Core's change tracker would take most
             // of a minute over them, so they are inserted in bulk in the same transaction, once
             // their submissions have ids. (The submissions and audit lines go through EF Core.)
-            var bulk = db.Database.IsSqlite();
+            var bulk = db.Database.TakesPreparedBulkInserts();
             var written = db.ChangeTracker.Entries<Submission>()
                 .Where(e => e.State is EntityState.Added or EntityState.Modified)
                 .Select(e => (Submission: e.Entity, Entries: e.Entity.Entries.ToList()))
@@ -232,12 +232,7 @@ public sealed partial class EntriesImport(EmulationDb db, BusinessClock clock, A
                 string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(fileName)}: {read.Rows} rows, {months.Count} unit-months ({string.Join(", ", touched)}), {replaced.Count} replaced"),
                 replace ? "replace" : null);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (bulk)
-            {
-                // The year is one transaction of some 200,000 rows: a larger page cache saves
-                // reading the indexes' pages back (as the demo year's seeding does).
-                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536;", ct);
-            }
+            await db.Database.BeginLargeWrite(ct);
 
             await db.SaveChangesAsync(ct);
             if (bulk)
@@ -252,10 +247,7 @@ public sealed partial class EntriesImport(EmulationDb db, BusinessClock clock, A
             }
 
             await transaction.CommitAsync(ct);
-            if (bulk)
-            {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000;", ct);
-            }
+            await db.Database.EndLargeWrite(ct);
 
             var took = System.Diagnostics.Stopwatch.GetElapsedTime(writing);
             LogImported(logger, campaign.Id, read.Rows, months.Count, replaced.Count, who, (long)checking.TotalMilliseconds, (long)took.TotalMilliseconds);

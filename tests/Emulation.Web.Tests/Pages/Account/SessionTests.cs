@@ -132,14 +132,13 @@ public sealed class SessionTests(EmulationFactory factory) : IClassFixture<Emula
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class FileModeTests(EmulationFactory factory) : IClassFixture<EmulationFactory>
 {
-    [Fact]
+    [SqliteFact]
     public async Task The_database_and_the_data_folder_are_private()
     {
         await factory.WithDb(db => db.Users.CountAsync());
 
         Assert.Equal(PrivateFiles.FileMode, File.GetUnixFileMode(factory.DatabasePath));
         Assert.Equal(PrivateFiles.FolderMode, File.GetUnixFileMode(factory.Folder));
-        Assert.Equal(PrivateFiles.FolderMode, File.GetUnixFileMode(Path.Combine(factory.Folder, "keys")));
     }
 
     [Fact]

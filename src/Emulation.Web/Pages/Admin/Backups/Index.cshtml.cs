@@ -37,23 +37,23 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         return PhysicalFile(path, "application/gzip", Path.GetFileName(path));
     }
 
-    public sealed record View(BackupService.Job? Job, IReadOnlyList<BackupService.BackupFile> Files, string Folder, bool Daily, int Kept);
+    public sealed record View(BackupService.Job? Job, IReadOnlyList<BackupService.BackupFile> Files, string Folder, bool Daily, int Kept, bool MakesOwnBackups);
 
     public sealed record Query : IRequest<View>;
 
     /// <summary>Starts a backup now unless one is running.</summary>
-    public sealed record Start(ClaimsPrincipal User) : IRequest<BackupService.Job>;
+    public sealed record Start(ClaimsPrincipal User) : IRequest<BackupService.Job?>;
 
     /// <summary>The path of a listed archive to send; a name not listed is a 404.</summary>
     public sealed record Download(ClaimsPrincipal User, string? Name) : IRequest<string>;
 
     public sealed class Handler(BackupService backups, EmulationDb db, AuditLog audit, Microsoft.Extensions.Options.IOptions<EmulationOptions> options, ILogger<Handler> logger)
-        : IRequestHandler<Query, View>, IRequestHandler<Start, BackupService.Job>, IRequestHandler<Download, string>
+        : IRequestHandler<Query, View>, IRequestHandler<Start, BackupService.Job?>, IRequestHandler<Download, string>
     {
         public ValueTask<View> Handle(Query query, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(new View(backups.Current, backups.List(), backups.Folder, options.Value.DailyBackups, BackupService.DailyKept));
+            ValueTask.FromResult(new View(backups.Current, backups.List(), backups.Folder, options.Value.DailyBackups, BackupService.DailyKept, backups.MakesOwnBackups));
 
-        public ValueTask<BackupService.Job> Handle(Start command, CancellationToken cancellationToken)
+        public ValueTask<BackupService.Job?> Handle(Start command, CancellationToken cancellationToken)
         {
             RequireAdministrator(command.User);
             return ValueTask.FromResult(backups.Start(command.User.Identity!.Name!));
