@@ -33,8 +33,10 @@ args=(--units "$units" --duration "$duration" --readers "$readers" --reader-paus
 [ "${CRASH:-0}" = 1 ] && args+=(--crash)
 [ "${KEEP:-0}" = 1 ] && args+=(--keep)
 
-dotnet build src/Emulation.Web -c Release -v q -nologo >/dev/null
-dotnet build tests/load/Emulation.Load -c Release -v q -nologo >/dev/null
+if [ "${BUILD:-1}" = 1 ]; then  # BUILD=0: use what is built
+  dotnet build src/Emulation.Web -c Release -v q -nologo >/dev/null
+  dotnet build tests/load/Emulation.Load -c Release -v q -nologo >/dev/null
+fi
 
 pg=
 if [ "$database" = PostgreSQL ]; then
