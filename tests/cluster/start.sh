@@ -63,11 +63,13 @@ fi
 mkdir -p "$state/data"
 chmod 700 "$state/data"
 
-dotnet build src/Emulation.Web -c Release -v q -nologo >/dev/null
+if [ "${BUILD:-1}" = 1 ]; then  # BUILD=0: use what is built
+  dotnet build src/Emulation.Web -c Release -v q -nologo >"$state/build.log" 2>&1 || { tail -20 "$state/build.log" >&2; exit 1; }
+fi
 criteria="$root/criteria"
 units_file="$criteria/units/tien-giang.json"
 if [ "$units" -gt 0 ]; then
-  dotnet build tests/load/Emulation.Load -c Release -v q -nologo >/dev/null
+  [ "${BUILD:-1}" = 1 ] && dotnet build tests/load/Emulation.Load -c Release -v q -nologo >>"$state/build.log" 2>&1
   units_file=$(dotnet tests/load/Emulation.Load/bin/Release/net10.0/emulation-load.dll --units "$units" --write-units "$state")
   criteria="$state/criteria"
 fi
