@@ -57,7 +57,16 @@ public static class LoadRun
                 await Task.WhenAll(servers.Skip(1).Select(s => s.StartAsync(TimeSpan.FromMinutes(3), ct)));
                 if (behindProxy)
                 {
-                    nginx = new Nginx(Path.Combine(options.RepositoryRoot, "tests", "cluster", "emulation.nginx"), Path.Combine(work, "nginx"), options.NginxPort, [.. servers.Select(s => s.Port)]);
+                    // nginx's workers run as another account: its prefix (request bodies over the buffer are
+                    // written there) must not be inside the run's folder, which is the owner's only.
+                    var prefix = Path.Combine(Path.GetTempPath(), $"emulation-load-nginx-{options.NginxPort}");
+                    Directory.CreateDirectory(prefix);
+                    if (!OperatingSystem.IsWindows())
+                    {
+                        File.SetUnixFileMode(prefix, (UnixFileMode)0b111_101_101);
+                    }
+
+                    nginx = new Nginx(Path.Combine(options.RepositoryRoot, "tests", "cluster", "emulation.nginx"), prefix, options.NginxPort, [.. servers.Select(s => s.Port)]);
                     await nginx.StartAsync();
                     options.BaseUrls.Add(nginx.Url);
                 }
