@@ -208,6 +208,8 @@ services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
 services.AddSingleton<BackupService>();
 services.AddSingleton<BrandingSource>();
 services.AddHostedService<BackupScheduler>();
+services.AddSingleton<CampaignCatalogSync>();
+services.AddHostedService(sp => sp.GetRequiredService<CampaignCatalogSync>());
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();

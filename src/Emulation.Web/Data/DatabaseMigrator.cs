@@ -37,6 +37,7 @@ public static class DatabaseMigrator
                 await Migrate(db, ct);
                 // WAL lets readers and the writer work at once; the setting lives in the file.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+                SqliteSetup.RestrictFiles(db.Database.GetConnectionString());
                 return fileLock;
             }
             catch

@@ -39,6 +39,9 @@ public sealed class CampaignCatalog
 
     public Campaign? Find(string id) => state.Campaigns.FirstOrDefault(c => c.Id == id);
 
+    /// <summary>When this server knows the campaign to have been stored or activated (null: not known).</summary>
+    internal DateTime? ActivatedAtOf(string id) => state.ActivatedAt.TryGetValue(id, out var at) ? at : null;
+
     /// <summary>The campaign the pages of <paramref name="year"/> use: of that year's campaigns, the one activated last.</summary>
     public Campaign? ActiveFor(int year) => state.ActiveFor(year);
 

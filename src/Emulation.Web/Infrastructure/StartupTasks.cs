@@ -47,11 +47,8 @@ public sealed partial class StartupTasks(
         var db = scoped.GetRequiredService<EmulationDb>();
         // On PostgreSQL the lock is held through the seeding too: servers starting together wait
         // for the first one, then find everything in place.
+        // SQLite's files are made readable by the server's account only there too.
         await using var startupLock = await DatabaseMigrator.MigrateUnderLock(db, cancellationToken);
-        if (db.Database.IsSqlite())
-        {
-            SqliteSetup.RestrictFiles(db.Database.GetConnectionString());
-        }
 
         await KeyImport.FromFolder(db, Path.Combine(settings.DataPath, "keys"), cancellationToken);
         var store = scoped.GetRequiredService<CampaignStore>();

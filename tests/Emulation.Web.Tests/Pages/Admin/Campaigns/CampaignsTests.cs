@@ -210,6 +210,27 @@ public sealed class CampaignActivationTests
     private sealed class Restarted(EmulationFactory earlier) : EmulationFactory(earlier, owns: true);
 
     [Fact]
+    public async Task A_campaign_activated_on_one_server_is_used_by_the_other_once_it_follows_the_database()
+    {
+        using var first = new EmulationFactory();
+        using var second = first.SecondServer();
+        var client = await first.LoggedIn("admin");
+        var other = second.Services.GetRequiredService<CampaignCatalog>(); // the second server is running
+        first.Time.Advance(TimeSpan.FromMinutes(5));
+        var (page, _) = await CampaignsTests.Preview(client, "Campaign", "tien-giang-2017b.json", CampaignsTests.Renamed("tien-giang-2017b"));
+        (await CampaignsTests.Activate(client, page, "Quyết định 123/QĐ-UBND", confirm: true)).Redirected(Url);
+
+        Assert.Equal("tien-giang-2017", other.Current(new DateOnly(2017, 11, 28))!.Id);
+
+        await second.Services.GetRequiredService<CampaignCatalogSync>().RunOnce(CancellationToken.None);
+
+        Assert.Equal("tien-giang-2017b", other.Current(new DateOnly(2017, 11, 28))!.Id);
+        Assert.Equal(first.Services.GetRequiredService<CampaignCatalog>().Find("tien-giang-2017b")!.Fingerprint, other.Find("tien-giang-2017b")!.Fingerprint);
+        var list = await (await second.LoggedIn("admin")).GetDocument(Url);
+        Assert.Equal("Active", list.QuerySelector("tr[data-campaign='tien-giang-2017b']")!.GetAttribute("data-status"));
+    }
+
+    [Fact]
     public async Task A_new_campaign_is_previewed_confirmed_activated_for_its_year_and_loaded_again_after_a_restart()
     {
         var factory = new EmulationFactory();
