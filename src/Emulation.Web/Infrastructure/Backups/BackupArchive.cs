@@ -9,7 +9,8 @@ namespace Emulation.Web.Infrastructure.Backups;
 /// <summary>
 /// One backup as a file: a gzip-compressed tar holding <c>emulation-backup.json</c> (what it is and
 /// when it was made), <c>emulation.db</c> (a consistent copy made with SQLite's <c>VACUUM INTO</c>)
-/// and <c>evidence/ab/abcd…</c> (every stored evidence file). <see cref="Restore"/> puts a backup
+/// , <c>evidence/ab/abcd…</c> (every stored evidence file) and the campaign and units files activated
+/// on /Admin/Campaigns (<c>campaigns/&lt;id&gt;.json</c>, <c>units.json</c>). <see cref="Restore"/> puts a backup
 /// back; it refuses, changing nothing, any file that is not such an archive.
 /// </summary>
 public static class BackupArchive
@@ -18,6 +19,8 @@ public static class BackupArchive
     public const string ManifestName = "emulation-backup.json";
     public const string DatabaseName = "emulation.db";
     public const string EvidenceFolder = "evidence";
+    public const string CampaignsFolder = "campaigns";
+    public const string UnitsFile = "units.json";
     public const string Application = "Emulation";
 
     private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();
@@ -55,6 +58,12 @@ public static class BackupArchive
                     .Order(StringComparer.Ordinal)
                     .ToList()
                 : [];
+            var campaignsRoot = Path.Combine(dataPath, CampaignsFolder);
+            var activated = (Directory.Exists(campaignsRoot) ? Directory.EnumerateFiles(campaignsRoot, "*.json", SearchOption.TopDirectoryOnly) : [])
+                .Append(Path.Combine(dataPath, UnitsFile))
+                .Where(f => File.Exists(f) && IsActivatedFilePath(Path.GetRelativePath(dataPath, f).Replace('\\', '/')))
+                .Order(StringComparer.Ordinal)
+                .ToList();
             var manifest = new Manifest(Application, 1, createdAtUtc, createdBy, evidence.Count);
             var partial = Path.Combine(work, "archive" + Extension);
             await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
@@ -65,7 +74,7 @@ public static class BackupArchive
                     var json = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(manifest));
                     await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.RegularFile, ManifestName) { DataStream = json }, ct);
                     await tar.WriteEntryAsync(copy, DatabaseName, ct);
-                    foreach (var path in evidence)
+                    foreach (var path in evidence.Concat(activated))
                     {
                         await tar.WriteEntryAsync(path, Path.GetRelativePath(dataPath, path).Replace('\\', '/'), ct);
                     }
@@ -141,6 +150,17 @@ public static class BackupArchive
                 }
             }
 
+            // The activated campaign and units files go back with the database that records them.
+            foreach (var name in Directory.EnumerateFiles(staging, "*.json", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(staging, f).Replace('\\', '/'))
+                .Where(IsActivatedFilePath))
+            {
+                var destination = Path.Combine(dataPath, name);
+                PrivateFiles.CreateFolder(Path.GetDirectoryName(destination)!);
+                File.Move(Path.Combine(staging, name), destination, overwrite: true);
+                PrivateFiles.Restrict(destination, folder: false);
+            }
+
             return manifest;
         }
         finally
@@ -193,7 +213,7 @@ public static class BackupArchive
                     continue;
                 }
 
-                if (entry.Name != DatabaseName && !IsEvidencePath(entry.Name))
+                if (entry.Name != DatabaseName && !IsEvidencePath(entry.Name) && !IsActivatedFilePath(entry.Name))
                 {
                     return null;
                 }
@@ -228,6 +248,22 @@ public static class BackupArchive
         var header = new byte[SqliteHeader.Length];
         using var file = File.OpenRead(path);
         return file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) == header.Length && header.AsSpan().SequenceEqual(SqliteHeader);
+    }
+
+    /// <summary><c>units.json</c> or <c>campaigns/&lt;id&gt;.json</c> with a plain campaign id (letters, digits, '-', '_', '.').</summary>
+    private static bool IsActivatedFilePath(string name)
+    {
+        if (name == UnitsFile)
+        {
+            return true;
+        }
+
+        var parts = name.Split('/');
+        return parts is [CampaignsFolder, { Length: > 5 and <= 128 } file]
+            && file.EndsWith(".json", StringComparison.Ordinal)
+            && !file.StartsWith('.')
+            && !file.Contains("..", StringComparison.Ordinal)
+            && file.AsSpan().IndexOfAnyExcept("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") < 0;
     }
 
     /// <summary><c>evidence/ab/ab…</c> with a 64-character lower-case SHA-256: the only other names an archive holds.</summary>

@@ -121,6 +121,49 @@ public sealed class BackupsTests(EmulationFactory factory) : IClassFixture<Emula
     }
 
     [SqliteFact]
+    public async Task The_campaign_and_units_files_activated_on_the_campaigns_page_go_with_the_backup_and_come_back_with_it()
+    {
+        // Valid copies of the shipped files, as /Admin/Campaigns keeps activated ones in the data folder.
+        var campaign = Path.Combine(factory.Folder, "campaigns", "tien-giang-2017.json");
+        var units = Path.Combine(factory.Folder, "units.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(campaign)!);
+        File.Copy(Path.Combine(factory.CriteriaDirectory, "tien-giang-2017.json"), campaign, overwrite: true);
+        File.Copy(Path.Combine(factory.CriteriaDirectory, "units", "tien-giang.json"), units, overwrite: true);
+        var backups = factory.Services.GetRequiredService<BackupService>();
+        var name = await backups.Create("manual-activated-files.tar.gz", "admin", CancellationToken.None);
+
+        var fresh = TestFolders.Create("restored-files");
+        Assert.Equal(0, await RestoreCommand.Run(Configuration(fresh), Path.Combine(backups.Folder, name), replace: false, new StringWriter()));
+
+        Assert.Equal(await File.ReadAllBytesAsync(campaign), await File.ReadAllBytesAsync(Path.Combine(fresh, "campaigns", "tien-giang-2017.json")));
+        Assert.Equal(await File.ReadAllBytesAsync(units), await File.ReadAllBytesAsync(Path.Combine(fresh, "units.json")));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(fresh, "units.json")));
+        }
+    }
+
+    [SqliteFact]
+    public async Task An_archive_naming_a_file_outside_the_data_folder_is_refused_and_nothing_changes()
+    {
+        var fresh = TestFolders.Create("escape");
+        var archive = Path.Combine(fresh, "escape.tar.gz");
+        await using (var file = File.Create(archive))
+        await using (var gzip = new GZipStream(file, CompressionLevel.Fastest))
+        await using (var tar = new TarWriter(gzip))
+        {
+            await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.RegularFile, "emulation-backup.json") { DataStream = new MemoryStream("{\"Application\":\"Emulation\",\"Format\":1,\"CreatedAtUtc\":\"2017-11-28T03:00:00Z\",\"CreatedBy\":\"admin\",\"EvidenceFiles\":0}"u8.ToArray()) });
+            await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.RegularFile, "emulation.db") { DataStream = new MemoryStream("SQLite format 3\0....."u8.ToArray()) });
+            await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.RegularFile, "campaigns/../../escaped.json") { DataStream = new MemoryStream("{}"u8.ToArray()) });
+        }
+
+        var target = TestFolders.Create("escape-target");
+        Assert.Equal(2, await RestoreCommand.Run(Configuration(target), archive, replace: false, new StringWriter()));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(target));
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(target)!, "escaped.json")));
+    }
+
+    [SqliteFact]
     public async Task A_file_that_is_not_a_backup_is_refused_and_nothing_changes()
     {
         var fresh = TestFolders.Create("refused");
