@@ -19,6 +19,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
+// `copy-database --from <sqlite file> --to <PostgreSQL connection string>` moves a database to
+// PostgreSQL and exits without starting the server.
+if (CopyDatabaseCommand.Parse(args) is { } copy)
+{
+    Environment.ExitCode = await CopyDatabaseCommand.Run(copy.From, copy.To, Console.Out);
+    return;
+}
+
 // `--restore <archive> [--replace]` puts a backup back and exits without starting the server.
 var restore = RestoreCommand.Parse(args);
 var builder = WebApplication.CreateBuilder(restore?.Remaining ?? args);

@@ -25,10 +25,17 @@ public class EmulationFactory : WebApplicationFactory<Program>
     private bool ownsDatabase;
 
     public EmulationFactory()
+        : this(TestDatabase.Provider)
     {
+    }
+
+    /// <summary>A factory on <paramref name="provider"/> whichever engine the run uses (e.g. an SQLite source for copy-database).</summary>
+    protected EmulationFactory(DatabaseProvider provider)
+    {
+        Provider = provider;
         Folder = TestFolders.Create("web");
         DatabasePath = Path.Combine(Folder, "emulation.db");
-        if (TestDatabase.IsPostgreSql)
+        if (provider == DatabaseProvider.PostgreSQL)
         {
             ConnectionString = TestDatabase.CreatePostgreSqlDatabase();
         }
@@ -50,6 +57,7 @@ public class EmulationFactory : WebApplicationFactory<Program>
         Folder = sameAs.Folder;
         DatabasePath = sameAs.DatabasePath;
         ConnectionString = sameAs.ConnectionString;
+        Provider = sameAs.Provider;
         Time.SetUtcNow(sameAs.Time.GetUtcNow());
         ownsDatabase = owns;
     }
@@ -85,6 +93,9 @@ public class EmulationFactory : WebApplicationFactory<Program>
         public override string CriteriaDirectory => criteria;
     }
 
+    /// <summary>The engine this factory's database runs on.</summary>
+    public DatabaseProvider Provider { get; }
+
     /// <summary>The database's connection string (SQLite's file, or this factory's PostgreSQL database).</summary>
     public string ConnectionString { get; }
 
@@ -105,7 +116,7 @@ public class EmulationFactory : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Emulation:Database", TestDatabase.Provider.ToString());
+        builder.UseSetting("Emulation:Database", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Emulation", ConnectionString);
         builder.UseSetting("Emulation:DataDirectory", Folder);
         builder.UseSetting("Emulation:Demo", Demo ? "true" : "false");
@@ -153,7 +164,7 @@ public class EmulationFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
-        if (disposing && ownsDatabase && TestDatabase.IsPostgreSql)
+        if (disposing && ownsDatabase && Provider == DatabaseProvider.PostgreSQL)
         {
             TestDatabase.DropPostgreSqlDatabase(ConnectionString);
         }

@@ -30,6 +30,15 @@ internal static class TestDatabase
 
     public static bool IsPostgreSql => Provider == DatabaseProvider.PostgreSQL;
 
+    /// <summary>
+    /// Whether a PostgreSQL server can be had: one named by EMULATION_TEST_POSTGRES, or an installed
+    /// PostgreSQL to start. In CI (the CI variable set) it must be, so tests needing it never skip there.
+    /// </summary>
+    public static bool PostgreSqlAvailable =>
+        Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 }
+        || Environment.GetEnvironmentVariable("CI") is { Length: > 0 }
+        || (Directory.Exists("/usr/lib/postgresql") && Directory.EnumerateDirectories("/usr/lib/postgresql").Any(d => File.Exists(Path.Combine(d, "bin", "pg_ctl"))));
+
     /// <summary>The PostgreSQL server's connection string, without a database (the server is started when needed).</summary>
     public static string ServerConnectionString => Server.Value;
 
@@ -207,6 +216,19 @@ public sealed class SqliteFactAttribute : FactAttribute
         if (TestDatabase.IsPostgreSql)
         {
             Skip = "SQLite only (EMULATION_TEST_DATABASE=PostgreSQL).";
+        }
+    }
+}
+
+/// <summary>A test that needs a PostgreSQL server whichever engine the suite runs on: skipped only
+/// where none is installed or named, and never in CI.</summary>
+public sealed class PostgreSqlFactAttribute : FactAttribute
+{
+    public PostgreSqlFactAttribute()
+    {
+        if (!TestDatabase.PostgreSqlAvailable)
+        {
+            Skip = "PostgreSQL is not installed (/usr/lib/postgresql/<version>/bin) and " + TestDatabase.ServerVariable + " is not set.";
         }
     }
 }

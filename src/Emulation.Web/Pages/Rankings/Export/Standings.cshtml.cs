@@ -65,6 +65,18 @@ public sealed class StandingsModel(IMediator mediator) : PageModel
                 return new Output($"standings-{campaign.Id}-{month}.csv", "text/csv; charset=utf-8", new UTF8Encoding(false).GetBytes(text.ToString()));
             }
 
+            return new Output($"standings-{campaign.Id}-{month}.json", "application/json; charset=utf-8", Json(standings));
+        }
+
+        /// <summary>The JSON this export answers for <paramref name="month"/> of a published year (also what <c>copy-database</c> compares).</summary>
+        public static byte[] Json(PublishedYear year, int month)
+        {
+            ArgumentNullException.ThrowIfNull(year);
+            return Json(ScoringEngine.Rank(year.Campaign, year.Input(month), month));
+        }
+
+        private static byte[] Json(Standings standings)
+        {
             using var memory = new MemoryStream();
             using (var json = new Utf8JsonWriter(memory, Figures.JsonOptions))
             {
@@ -72,7 +84,7 @@ public sealed class StandingsModel(IMediator mediator) : PageModel
             }
 
             memory.Write("\n"u8);
-            return new Output($"standings-{campaign.Id}-{month}.json", "application/json; charset=utf-8", memory.ToArray());
+            return memory.ToArray();
         }
     }
 }
