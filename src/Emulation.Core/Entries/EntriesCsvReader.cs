@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
 using Emulation.Core.Campaigns;
@@ -41,6 +42,9 @@ public static class EntriesCsvReader
     private const int SubmittedOnColumn = 8;
     private const int DeadlineColumn = 9;
 
+    /// <summary>The leading columns rows of one unit and month repeat (unit to month): read once for a run of such rows.</summary>
+    private const int SharedFields = MonthColumn + 1;
+
     /// <summary>The bytes of a chunk: a file is cut at record boundaries into chunks of about this size.</summary>
     internal const int ChunkBytes = 1 << 20;
 
@@ -67,14 +71,22 @@ public static class EntriesCsvReader
     /// checked row by row in parallel, and their rows are applied in file order (units, duplicates,
     /// dates that must agree), so the result, every error and its line are those of one thread.
     /// </summary>
-    internal static EntriesFile Read(Stream stream, Campaign campaign, int threads, int chunkBytes, UnitsCheck? units = null)
+    /// <param name="stream">The bytes.</param>
+    /// <param name="campaign">The campaign the rows are checked against.</param>
+    /// <param name="threads">Parsing threads.</param>
+    /// <param name="chunkBytes">About how many bytes a chunk holds.</param>
+    /// <param name="units">A units file to check every row against, or null.</param>
+    /// <param name="inPlace">False reads every row through the general path only (cutting and
+    /// decoding every field, every check on text): what the fast path is tested against.</param>
+    internal static EntriesFile Read(Stream stream, Campaign campaign, int threads, int chunkBytes, UnitsCheck? units = null, bool inPlace = true)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkBytes, 1);
+        var reading = new Reading(campaign, units, inPlace);
         return threads <= 1
-            ? new Reading(campaign, units).RunSequential(new CsvRecordReader(stream))
-            : new Reading(campaign, units).RunParallel(stream, threads, chunkBytes);
+            ? reading.RunSequential(reading.Reader(stream, fileStart: true))
+            : reading.RunParallel(stream, threads, chunkBytes);
     }
 
     /// <summary>Where a row's error stands among the checks of a row, so that the merge keeps their order.</summary>
@@ -104,8 +116,8 @@ public static class EntriesCsvReader
 
     private readonly record struct Pending(Slot Slot, int? Column, string Message);
 
-    /// <summary>An answer and the text it was parsed from.</summary>
-    private readonly record struct AnswerSlot(string Value, string Denominator, CriterionAnswer Answer);
+    /// <summary>An answer and the bytes it was parsed from (value, NUL, denominator, zeros to 16 bytes) as two words.</summary>
+    private readonly record struct AnswerSlot(ulong Low, ulong High, CriterionAnswer? Answer);
 
     /// <summary>One row as checked on its own; its line is the reader's (relative to the chunk).</summary>
     private struct Row
@@ -157,7 +169,8 @@ public static class EntriesCsvReader
         public bool Tail { get; init; }
         public Task<Parsed>? Parsing { get; set; }
         public CsvRecordReader? Reader { get; set; }
-        public Stream Open() => new MemoryStream(Bytes, 0, Length, writable: false);
+        /// <summary>A reader of the chunk's bytes where they lie.</summary>
+        public CsvRecordReader Open(bool fileStart, bool inPlace) => new(Bytes, Length, fileStart) { PrefixFields = SharedFields, InPlace = inPlace };
     }
 
     /// <summary>Cuts a stream into chunks at line feeds outside quotes.</summary>
@@ -234,9 +247,12 @@ public static class EntriesCsvReader
         /// <summary>The end of the last line feed outside quotes (counting quotes from the start, which begins a record), or 0.</summary>
         private static int Cut(ReadOnlySpan<byte> data)
         {
-            if (data.IndexOf((byte)'"') < 0)
+            // The common case in one vectorised pass: an even number of quotes before the last line
+            // feed leaves it outside quotes, which is what the walk below would find.
+            var last = data.LastIndexOf((byte)'\n');
+            if (last < 0 || data[..last].Count((byte)'"') % 2 == 0)
             {
-                return data.LastIndexOf((byte)'\n') + 1;
+                return last + 1;
             }
 
             var quoted = false;
@@ -321,13 +337,21 @@ public static class EntriesCsvReader
             frameworks.GetAlternateLookup<ReadOnlySpan<char>>();
         private char[] chars = new char[1024];
         private int[] charEnds = new int[16];
-        private readonly Dictionary<FrameworkIndex, AnswerCache[]> answers = [];
+        private readonly AnswerTable?[] answers = new AnswerTable?[frameworks.Count];
+        private readonly (byte[] Code, string Kind, FrameworkIndex Framework)[] kindCodes =
+            [.. frameworks.Select(f => (Encoding.UTF8.GetBytes(f.Key), f.Key, f.Value))];
+        private readonly LastText codeBytes = new();
+        private readonly LastText blockBytes = new();
+        private readonly LastText nameBytes = new();
+        private (string Code, FrameworkIndex Framework, string Block)? agreed;
+
+        /// <summary>The unit and month of the previous row of the reader, when it was read in place (null otherwise).</summary>
+        private (string Code, FrameworkIndex Framework, string Block, string? Name, int Month)? prefix;
+        private FrameworkIndex? lastFramework;
+        private int lastLeaf = -1;
         private string? lastCode;
         private string? lastBlock;
         private string? lastName;
-
-        /// <summary>Answers kept per leaf (a power of 2).</summary>
-        private const int AnswerSlots = 256;
 
         /// <summary>The header's number of columns (set once the header is read).</summary>
         public int ColumnCount { get; set; }
@@ -335,6 +359,8 @@ public static class EntriesCsvReader
         /// <summary>Parses up to <paramref name="maxRows"/> rows (blank lines skipped) into <paramref name="parsed"/>; stops after a row that stops the reading.</summary>
         public Parsed Parse(CsvRecordReader csv, int maxRows, Parsed parsed)
         {
+            // The previous row was another reader's (or none).
+            prefix = null;
             while (parsed.Rows.Count < maxRows)
             {
                 bool more;
@@ -356,10 +382,16 @@ public static class EntriesCsvReader
 
                 if (csv.IsBlank)
                 {
+                    prefix = null;
                     continue;
                 }
 
-                var row = ParseRow(csv, parsed.Problems);
+                var row = new Row { Line = csv.Line, FirstProblem = parsed.Problems.Count };
+                if (!TryParseInPlace(csv, ref row))
+                {
+                    row = ParseRow(csv, parsed.Problems);
+                }
+
                 parsed.Rows.Add(row);
                 if (row.Kind == RowKind.Stop)
                 {
@@ -369,6 +401,218 @@ public static class EntriesCsvReader
 
             parsed.EndedInQuotes = csv.EndedInQuotes;
             return parsed;
+        }
+
+        /// <summary>
+        /// Reads a row whose every check passes straight from its bytes: each field but the name
+        /// printable ASCII without white space at either end (its text is then its bytes, trimmed
+        /// already), codes and names kept from the row before when their bytes are the same, the
+        /// criterion looked up by its bytes, the answer shared by its bytes. False, with
+        /// <paramref name="row"/> as it was, for any other row: <see cref="ParseRow"/> reads it, so a
+        /// row with an error gets its messages from one place only.
+        /// </summary>
+        private bool TryParseInPlace(CsvRecordReader csv, ref Row row)
+        {
+            var ok = csv.Problem is null && csv.FieldCount == ColumnCount && (csv.SamePrefix && prefix is not null
+                ? TryParseRest(csv, ref row)
+                : TryParseAll(csv, ref row));
+            if (!ok)
+            {
+                prefix = null;
+            }
+
+            return ok;
+        }
+
+        /// <summary>A row whose first fields are the previous row's bytes, which that row read in place: they are taken from it.</summary>
+        private bool TryParseRest(CsvRecordReader csv, ref Row row)
+        {
+            for (var i = CriterionColumn; i < ColumnCount; i++)
+            {
+                if (!csv.IsPlain(i))
+                {
+                    return false;
+                }
+            }
+
+            var (code, framework, block, name, month) = prefix!.Value;
+            return TryParseCriterion(csv, framework, month, ref row) && Complete(ref row, code, framework, block, name, month);
+        }
+
+        private bool TryParseAll(CsvRecordReader csv, ref Row row)
+        {
+            for (var i = 0; i < ColumnCount; i++)
+            {
+                if (i != NameColumn && !csv.IsPlain(i))
+                {
+                    return false;
+                }
+            }
+
+            var code = csv.Field(UnitColumn);
+            var block = csv.Field(BlockColumn);
+            if (code.IsEmpty || block.IsEmpty || KindOf(csv.Field(KindColumn)) is not var (kind, framework))
+            {
+                return false;
+            }
+
+            var codeText = codeBytes.Is(code) ? codeBytes.Text! : codeBytes.Keep(code, Encoding.ASCII.GetString(code))!;
+            var blockText = blockBytes.Is(block) ? blockBytes.Text! : blockBytes.Keep(block, Encoding.ASCII.GetString(block))!;
+            if (units is not null && agreed != (codeText, framework, blockText))
+            {
+                if (units.Check(codeText, kind, blockText) is not null)
+                {
+                    return false;
+                }
+
+                agreed = (codeText, framework, blockText);
+            }
+
+            var name = csv.Field(NameColumn);
+            if (!nameBytes.Is(name))
+            {
+                if (name.Contains((byte)0) || !Utf8.IsValid(name))
+                {
+                    return false;
+                }
+
+                var text = Encoding.UTF8.GetString(name).Trim();
+                nameBytes.Keep(name, text.Length == 0 ? null : text);
+            }
+
+            return Month(csv.Field(MonthColumn)) is { } month
+                && TryParseCriterion(csv, framework, month, ref row)
+                && Complete(ref row, codeText, framework, blockText, nameBytes.Text, month);
+        }
+
+        /// <summary>The criterion, the dates and the answer of a row whose unit and month are known.</summary>
+        private bool TryParseCriterion(CsvRecordReader csv, FrameworkIndex framework, int month, ref Row row)
+        {
+            if (framework.LeafOf(csv.Field(CriterionColumn), ReferenceEquals(framework, lastFramework) ? lastLeaf + 1 : 0) is not (>= 0 and var leaf)
+                || !Date(csv.Field(SubmittedOnColumn), out var submittedOn)
+                || !Date(ColumnCount > DeadlineColumn ? csv.Field(DeadlineColumn) : default, out var deadline))
+            {
+                return false;
+            }
+
+            CriterionAnswer? answer = null;
+            if (framework.IsDue(leaf, month))
+            {
+                answer = Answer(framework, leaf, csv.Field(ValueColumn), csv.Field(DenominatorColumn));
+                if (answer is null)
+                {
+                    return false;
+                }
+            }
+
+            lastFramework = framework;
+            lastLeaf = leaf;
+            row.Leaf = leaf;
+            row.SubmittedOn = submittedOn;
+            row.Deadline = deadline;
+            row.Answer = answer;
+            return true;
+        }
+
+        /// <summary>Fills in the row's unit and month, and keeps them for a next row with the same first fields.</summary>
+        private bool Complete(ref Row row, string code, FrameworkIndex framework, string block, string? name, int month)
+        {
+            row.Ok = true;
+            row.Framework = framework;
+            row.Code = code;
+            row.Block = block;
+            row.Name = name;
+            row.Month = month;
+            prefix = (code, framework, block, name, month);
+            return true;
+        }
+
+        private (string Kind, FrameworkIndex Framework)? KindOf(ReadOnlySpan<byte> code)
+        {
+            foreach (var (bytes, kind, framework) in kindCodes)
+            {
+                if (code.SequenceEqual(bytes))
+                {
+                    return (kind, framework);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>A month in the campaign written in ASCII digits (as <see cref="int.TryParse(string?, NumberStyles, IFormatProvider?, out int)"/> with no styles reads it), or null.</summary>
+        private int? Month(ReadOnlySpan<byte> text)
+        {
+            if (text.IsEmpty || text.Length > 9)
+            {
+                return null;
+            }
+
+            var month = 0;
+            foreach (var b in text)
+            {
+                if (!char.IsAsciiDigit((char)b))
+                {
+                    return null;
+                }
+
+                month = (month * 10) + (b - '0');
+            }
+
+            return campaign.HasMonth(month) ? month : null;
+        }
+
+        /// <summary>An empty field (no date) or exactly <c>YYYY-MM-DD</c> naming a day of the calendar; false for anything else.</summary>
+        private static bool Date(ReadOnlySpan<byte> text, out DateOnly? date)
+        {
+            date = null;
+            if (text.IsEmpty)
+            {
+                return true;
+            }
+
+            if (text.Length != 10 || text[4] != (byte)'-' || text[7] != (byte)'-')
+            {
+                return false;
+            }
+
+            var year = 0;
+            var month = 0;
+            var day = 0;
+            for (var i = 0; i < 10; i++)
+            {
+                if (i is 4 or 7)
+                {
+                    continue;
+                }
+
+                var digit = text[i] - '0';
+                if ((uint)digit > 9)
+                {
+                    return false;
+                }
+
+                if (i < 4)
+                {
+                    year = (year * 10) + digit;
+                }
+                else if (i < 7)
+                {
+                    month = (month * 10) + digit;
+                }
+                else
+                {
+                    day = (day * 10) + digit;
+                }
+            }
+
+            if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+            {
+                return false;
+            }
+
+            date = new DateOnly(year, month, day);
+            return true;
         }
 
         private Row ParseRow(CsvRecordReader csv, List<Pending> problems)
@@ -481,81 +725,120 @@ public static class EntriesCsvReader
             return row;
         }
 
-        /// <summary>
-        /// The row's answer, shared with an earlier row of the same leaf typed the same way (the
-        /// answers are immutable and the parser is deterministic: the same text gives the same value),
-        /// so a national file holds a few thousand answers instead of one object per row. The cache
-        /// is direct-mapped (a slot per hash of the text, the last answer in it kept): cheaper per
-        /// row than a dictionary, and bounded whatever the file holds.
-        /// </summary>
+        /// <summary>The row's answer read from its text, or null with the error.</summary>
         private CriterionAnswer? Answer(FrameworkIndex framework, int leaf, List<Pending> problems)
         {
-            var value = Trim(Text(ValueColumn));
-            var denominator = Trim(Text(DenominatorColumn));
-            var cache = CacheOf(framework, leaf);
-            var hash = 0;
-            if (cache.On)
-            {
-                hash = denominator.Length;
-                foreach (var c in value)
-                {
-                    hash = (hash * 31) + c;
-                }
-
-                foreach (var c in denominator)
-                {
-                    hash = (hash * 31) + c;
-                }
-
-                ref var slot = ref cache.Slots[hash & (AnswerSlots - 1)];
-                if (slot.Answer is { } known && value.SequenceEqual(slot.Value) && denominator.SequenceEqual(slot.Denominator))
-                {
-                    cache.Hits++;
-                    return known;
-                }
-            }
-
             var criterion = framework.Criteria[leaf];
-            if (!EntryValueParser.TryParse(criterion, value, denominator, out var parsed, out var error))
+            if (!EntryValueParser.TryParse(criterion, Trim(Text(ValueColumn)), Trim(Text(DenominatorColumn)), out var parsed, out var error))
             {
                 problems.Add(new Pending(Slot.Value, error!.Field == EntryField.Value ? ValueColumn : DenominatorColumn, error.Message));
                 return null;
             }
 
-            var answer = new CriterionAnswer(criterion.Code, parsed);
-            if (cache.On)
+            return new CriterionAnswer(criterion.Code, parsed);
+        }
+
+        /// <summary>
+        /// The answer of a value and a denominator written in plain ASCII, or null when they do not
+        /// parse. Shared with an earlier row of the same leaf written the same way (the answers are
+        /// immutable and the parser is deterministic: the same bytes give the same value), so a
+        /// national file holds a few thousand answers instead of one object per row. The bytes
+        /// (value, a NUL, denominator: at most 16) are the key, held in the slot itself; the table
+        /// is direct-mapped (a slot per hash, the last answer in it kept): a row costs one cache
+        /// line, and the table is bounded whatever the file holds.
+        /// </summary>
+        private CriterionAnswer? Answer(FrameworkIndex framework, int leaf, ReadOnlySpan<byte> value, ReadOnlySpan<byte> denominator)
+        {
+            const int MaxLength = 64;
+            if (value.Length > MaxLength || denominator.Length > MaxLength)
             {
-                cache.Slots[hash & (AnswerSlots - 1)] = new AnswerSlot(value.ToString(), denominator.ToString(), answer);
-                cache.Misses++;
-                if (cache.Misses > 256 && cache.Misses > cache.Hits)
+                return null;
+            }
+
+            var table = answers[framework.Ordinal] ??= new AnswerTable(framework.Count);
+            var keyed = value.Length + 1 + denominator.Length <= AnswerTable.KeyBytes && !table.Off[leaf];
+            ulong low = 0, high = 0;
+            var at = 0;
+            if (keyed)
+            {
+                Span<byte> key = stackalloc byte[AnswerTable.KeyBytes];
+                key.Clear();
+                value.CopyTo(key);
+                denominator.CopyTo(key[(value.Length + 1)..]);
+                low = MemoryMarshal.Read<ulong>(key);
+                high = MemoryMarshal.Read<ulong>(key[8..]);
+                at = AnswerTable.SlotOf(leaf, low, high);
+                ref var slot = ref table.Slots[at];
+                if (slot.Low == low && slot.High == high && slot.Answer is { } known)
                 {
-                    // Mostly different answers (ratios of every kind): keeping them costs more than it saves.
-                    cache.On = false;
-                    cache.Slots = [];
+                    table.Hits[leaf]++;
+                    return known;
+                }
+            }
+
+            Span<char> valueText = stackalloc char[value.Length];
+            Span<char> denominatorText = stackalloc char[denominator.Length];
+            Ascii.ToUtf16(value, valueText, out _);
+            Ascii.ToUtf16(denominator, denominatorText, out _);
+            var criterion = framework.Criteria[leaf];
+            if (!EntryValueParser.TryParse(criterion, valueText, denominatorText, out var parsed, out _))
+            {
+                return null;
+            }
+
+            var answer = new CriterionAnswer(criterion.Code, parsed);
+            if (keyed)
+            {
+                table.Slots[at] = new AnswerSlot(low, high, answer);
+                if (++table.Misses[leaf] > AnswerTable.SlotsPerLeaf && table.Misses[leaf] > table.Hits[leaf])
+                {
+                    // Mostly different answers (ratios of every kind): looking them up costs more than it saves.
+                    table.Off[leaf] = true;
                 }
             }
 
             return answer;
         }
 
-        private AnswerCache CacheOf(FrameworkIndex framework, int leaf)
+        /// <summary>A framework's answers by leaf, then by a hash of their bytes; a leaf whose answers mostly differ is switched off.</summary>
+        private sealed class AnswerTable(int leaves)
         {
-            if (!answers.TryGetValue(framework, out var byLeaf))
-            {
-                byLeaf = new AnswerCache[framework.Count];
-                answers.Add(framework, byLeaf);
-            }
+            /// <summary>Slots per leaf (a power of 2).</summary>
+            public const int SlotsPerLeaf = 64;
 
-            return byLeaf[leaf] ??= new AnswerCache();
+            /// <summary>The longest key: a value, a NUL and a denominator.</summary>
+            public const int KeyBytes = 16;
+
+            public AnswerSlot[] Slots { get; } = new AnswerSlot[leaves * SlotsPerLeaf];
+            public int[] Hits { get; } = new int[leaves];
+            public int[] Misses { get; } = new int[leaves];
+            public bool[] Off { get; } = new bool[leaves];
+
+            public static int SlotOf(int leaf, ulong low, ulong high) =>
+                (leaf * SlotsPerLeaf) + (int)(((low * 0x9E3779B97F4A7C15UL) ^ (high * 0xC2B2AE3D27D4EB4FUL)) >> 58);
         }
 
-        /// <summary>One leaf's answers, by a hash of their text; switched off for a leaf whose answers mostly differ.</summary>
-        private sealed class AnswerCache
+        /// <summary>The text of the last field read in a column, kept with its bytes: rows of a unit repeat them.</summary>
+        private sealed class LastText
         {
-            public AnswerSlot[] Slots = new AnswerSlot[AnswerSlots];
-            public bool On = true;
-            public int Hits;
-            public int Misses;
+            private byte[] bytes = new byte[64];
+            private int length = -1;
+
+            public string? Text { get; private set; }
+
+            public bool Is(ReadOnlySpan<byte> field) => field.Length == length && field.SequenceEqual(bytes.AsSpan(0, length));
+
+            public string? Keep(ReadOnlySpan<byte> field, string? text)
+            {
+                if (bytes.Length < field.Length)
+                {
+                    bytes = new byte[field.Length];
+                }
+
+                field.CopyTo(bytes);
+                length = field.Length;
+                return Text = text;
+            }
         }
 
         /// <summary><see cref="MemoryExtensions.Trim(ReadOnlySpan{char})"/>, with the common case (no white space at either end) checked first.</summary>
@@ -581,11 +864,6 @@ public static class EntriesCsvReader
                 return null;
             }
 
-            if (IsoDate(text) is { } iso)
-            {
-                return iso;
-            }
-
             if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
                 return date;
@@ -595,40 +873,25 @@ public static class EntriesCsvReader
             return null;
         }
 
-        /// <summary>
-        /// The common case read without the general parser: exactly <c>DDDD-DD-DD</c> in ASCII digits
-        /// naming a day of the calendar; anything else (null) goes to <see cref="DateOnly.TryParseExact(ReadOnlySpan{char}, ReadOnlySpan{char}, IFormatProvider?, DateTimeStyles, out DateOnly)"/>.
-        /// </summary>
-        private static DateOnly? IsoDate(ReadOnlySpan<char> text)
-        {
-            if (text.Length != 10 || text[4] != '-' || text[7] != '-'
-                || !char.IsAsciiDigit(text[0]) || !char.IsAsciiDigit(text[1]) || !char.IsAsciiDigit(text[2]) || !char.IsAsciiDigit(text[3])
-                || !char.IsAsciiDigit(text[5]) || !char.IsAsciiDigit(text[6]) || !char.IsAsciiDigit(text[8]) || !char.IsAsciiDigit(text[9]))
-            {
-                return null;
-            }
-
-            var year = ((text[0] - '0') * 1000) + ((text[1] - '0') * 100) + ((text[2] - '0') * 10) + (text[3] - '0');
-            var month = ((text[5] - '0') * 10) + (text[6] - '0');
-            var day = ((text[8] - '0') * 10) + (text[9] - '0');
-            return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
-                ? new DateOnly(year, month, day)
-                : null;
-        }
-
-        /// <summary>Decodes every field of the record as strict UTF-8; false (with the error) when a byte is not UTF-8.</summary>
+        /// <summary>Decodes every field of the record as strict UTF-8; false (with the error) when a field holds a NUL byte or a byte that is not UTF-8.</summary>
         public bool Decode(CsvRecordReader csv, List<Pending> problems)
         {
-            var record = csv.RecordBytes;
-            if (record.IndexOf((byte)0) is var nul and >= 0)
+            var total = 0;
+            for (var i = 0; i < csv.FieldCount; i++)
             {
-                problems.Add(new Pending(Slot.Format, ColumnOf(csv, nul), "không phải tệp CSV dạng văn bản: có byte 0 (not a CSV text file: it holds a NUL byte)"));
-                return false;
+                var field = csv.Field(i);
+                if (field.Contains((byte)0))
+                {
+                    problems.Add(new Pending(Slot.Format, i, "không phải tệp CSV dạng văn bản: có byte 0 (not a CSV text file: it holds a NUL byte)"));
+                    return false;
+                }
+
+                total += field.Length;
             }
 
-            if (chars.Length < record.Length)
+            if (chars.Length < total)
             {
-                chars = new char[Math.Max(record.Length, chars.Length * 2)];
+                chars = new char[Math.Max(total, chars.Length * 2)];
             }
 
             if (charEnds.Length < csv.FieldCount)
@@ -636,62 +899,22 @@ public static class EntriesCsvReader
                 charEnds = new int[csv.FieldCount];
             }
 
-            if (!Utf8.IsValid(record))
-            {
-                ReportInvalidUtf8(csv, problems);
-                return false;
-            }
-
-            // One decoding call for the whole record; a field's end in chars equals its end in bytes
-            // until the first non-ASCII byte (most fields are ASCII: codes, numbers, dates).
-            Utf8.ToUtf16(record, chars, out _, out _);
-            var firstHigh = record.IndexOfAnyInRange((byte)0x80, (byte)0xFF);
-            var lastHigh = firstHigh < 0 ? -1 : record.LastIndexOfAnyInRange((byte)0x80, (byte)0xFF);
-            var shift = 0;
-            var start = 0;
-            for (var i = 0; i < csv.FieldCount; i++)
-            {
-                var field = csv.Field(i);
-                var end = start + field.Length;
-                if (firstHigh >= 0 && end > firstHigh && start <= lastHigh)
-                {
-                    shift += Encoding.UTF8.GetCharCount(field) - field.Length;
-                }
-
-                charEnds[i] = end + shift;
-                start = end;
-            }
-
-            return true;
-        }
-
-        private void ReportInvalidUtf8(CsvRecordReader csv, List<Pending> problems)
-        {
-            for (var i = 0; i < csv.FieldCount; i++)
-            {
-                var field = csv.Field(i);
-                if (Utf8.ToUtf16(field, chars, out var read, out _, replaceInvalidSequences: false) != OperationStatus.Done)
-                {
-                    var bad = read < field.Length ? $"0x{field[read]:X2}" : "cuối trường (at the end of the field)";
-                    problems.Add(new Pending(Slot.Format, i, $"tệp không phải UTF-8: byte {bad} không hợp lệ; hãy lưu tệp dưới dạng CSV UTF-8 (the file is not UTF-8: invalid byte {bad}; save it as \"CSV UTF-8\")"));
-                    return;
-                }
-            }
-        }
-
-        private static int ColumnOf(CsvRecordReader csv, int offset)
-        {
             var end = 0;
             for (var i = 0; i < csv.FieldCount; i++)
             {
-                end += csv.Field(i).Length;
-                if (offset < end)
+                var field = csv.Field(i);
+                if (Utf8.ToUtf16(field, chars.AsSpan(end), out var read, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
                 {
-                    return i;
+                    var bad = read < field.Length ? $"0x{field[read]:X2}" : "cuối trường (at the end of the field)";
+                    problems.Add(new Pending(Slot.Format, i, $"tệp không phải UTF-8: byte {bad} không hợp lệ; hãy lưu tệp dưới dạng CSV UTF-8 (the file is not UTF-8: invalid byte {bad}; save it as \"CSV UTF-8\")"));
+                    return false;
                 }
+
+                end += written;
+                charEnds[i] = end;
             }
 
-            return csv.FieldCount - 1;
+            return true;
         }
 
         public ReadOnlySpan<char> Text(int column)
@@ -704,11 +927,12 @@ public static class EntriesCsvReader
     }
 
     /// <summary>The state of one read: units seen, their submissions, the problems; rows are applied in file order.</summary>
-    private sealed class Reading(Campaign campaign, UnitsCheck? unitsFile)
+    private sealed class Reading(Campaign campaign, UnitsCheck? unitsFile, bool inPlace)
     {
         private readonly Dictionary<string, UnitState> units = new(StringComparer.Ordinal);
         private readonly Dictionary<string, FrameworkIndex> frameworks = campaign.Frameworks
-            .ToDictionary(f => f.Key, f => new FrameworkIndex(f.Value), StringComparer.Ordinal);
+            .Select((f, i) => (f.Key, Index: new FrameworkIndex(f.Value, i)))
+            .ToDictionary(f => f.Key, f => f.Index, StringComparer.Ordinal);
         private readonly Dictionary<string, string> names = new(StringComparer.Ordinal);
         private readonly List<EntriesProblem> errors = [];
         private readonly List<EntriesProblem> warnings = [];
@@ -745,14 +969,14 @@ public static class EntriesCsvReader
             }
 
             // The header's quoting decides nothing about the cut when it runs past it: read it all in one sequence then.
-            var probe = new CsvRecordReader(first.Open());
+            var probe = first.Open(fileStart: true, inPlace);
             if (first.Tail || (!first.Last && ProbeEndsInQuotes(probe)))
             {
-                return RunSequential(new CsvRecordReader(new PrefixStream([first.Bytes.AsMemory(0, first.Length), chunker.Carry], stream)));
+                return RunSequential(Reader(new PrefixStream([first.Bytes.AsMemory(0, first.Length), chunker.Carry], stream), fileStart: true));
             }
 
             var header = NewParser();
-            first.Reader = new CsvRecordReader(first.Open());
+            first.Reader = first.Open(fileStart: true, inPlace);
             if (!ReadHeader(first.Reader, header))
             {
                 return Result();
@@ -781,7 +1005,7 @@ public static class EntriesCsvReader
                     if (chunk.Tail)
                     {
                         // No record boundary in reach: the rest of the file in one sequence.
-                        ApplyAll(new CsvRecordReader(new PrefixStream([chunk.Bytes.AsMemory(0, chunk.Length)], stream), fileStart: false), Parser(), startLine - 1);
+                        ApplyAll(Reader(new PrefixStream([chunk.Bytes.AsMemory(0, chunk.Length)], stream), fileStart: false), Parser(), startLine - 1);
                         break;
                     }
 
@@ -802,7 +1026,7 @@ public static class EntriesCsvReader
                             }
                         }
 
-                        var reader = new CsvRecordReader(new PrefixStream(rest, stream), fileStart: ReferenceEquals(chunk, first));
+                        var reader = Reader(new PrefixStream(rest, stream), fileStart: ReferenceEquals(chunk, first));
                         if (ReferenceEquals(chunk, first))
                         {
                             // The header was read from this chunk already: the same bytes, read past again.
@@ -846,7 +1070,7 @@ public static class EntriesCsvReader
                     return;
                 }
 
-                chunk.Reader ??= new CsvRecordReader(chunk.Open(), fileStart: false);
+                chunk.Reader ??= chunk.Open(fileStart: false, inPlace);
                 var reader = chunk.Reader;
                 chunk.Parsing = Task.Run(() =>
                 {
@@ -888,6 +1112,9 @@ public static class EntriesCsvReader
         }
 
         private RowParser NewParser() => new(campaign, frameworks, unitsFile);
+
+        /// <summary>A reader of a stream, comparing rows' first fields with the previous row's.</summary>
+        public CsvRecordReader Reader(Stream stream, bool fileStart) => new(stream, fileStart) { PrefixFields = SharedFields, InPlace = inPlace };
 
         /// <summary>Parses and applies the reader's rows in batches until the end or a row that stops the reading.</summary>
         private void ApplyAll(CsvRecordReader csv, RowParser parser, int offset)
@@ -983,7 +1210,7 @@ public static class EntriesCsvReader
         private void Apply(Parsed parsed, int offset)
         {
             var problems = parsed.Problems;
-            foreach (ref readonly var row in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(parsed.Rows))
+            foreach (ref readonly var row in CollectionsMarshal.AsSpan(parsed.Rows))
             {
                 if (stopped)
                 {
@@ -1206,16 +1433,19 @@ public static class EntriesCsvReader
     /// <summary>A framework's leaves by code, each with its position (depth first, file order).</summary>
     private sealed class FrameworkIndex
     {
-        public FrameworkIndex(Framework framework)
+        public FrameworkIndex(Framework framework, int ordinal)
         {
             Framework = framework;
+            Ordinal = ordinal;
             Criteria = framework.Leaves;
             Leaves = new Dictionary<string, int>(StringComparer.Ordinal);
             LeafLookup = Leaves.GetAlternateLookup<ReadOnlySpan<char>>();
             DueMasks = new int[Criteria.Count];
+            LeafCodes = new byte[Criteria.Count][];
             for (var i = 0; i < Criteria.Count; i++)
             {
                 Leaves[Criteria[i].Code] = i;
+                LeafCodes[i] = Encoding.UTF8.GetBytes(Criteria[i].Code);
                 foreach (var month in Criteria[i].DueMonths)
                 {
                     DueMasks[i] |= 1 << month;
@@ -1226,10 +1456,36 @@ public static class EntriesCsvReader
         /// <summary>Whether leaf <paramref name="leaf"/> is due in <paramref name="month"/> (1–12), without a set lookup per row.</summary>
         public bool IsDue(int leaf, int month) => (DueMasks[leaf] & (1 << month)) != 0;
 
+        /// <summary>
+        /// The leaf whose code is <paramref name="code"/> (ASCII), trying <paramref name="hint"/> first
+        /// (the leaf after the previous row's: files list a month's criteria in order); -1 when none.
+        /// </summary>
+        public int LeafOf(ReadOnlySpan<byte> code, int hint)
+        {
+            if ((uint)hint < (uint)LeafCodes.Length && code.SequenceEqual(LeafCodes[hint]))
+            {
+                return hint;
+            }
+
+            if (code.Length > 32)
+            {
+                return -1;
+            }
+
+            Span<char> text = stackalloc char[code.Length];
+            Ascii.ToUtf16(code, text, out _);
+            return LeafLookup.TryGetValue(text, out var leaf) ? leaf : -1;
+        }
+
         public Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> LeafLookup { get; }
         private int[] DueMasks { get; }
+        private byte[][] LeafCodes { get; }
 
         public Framework Framework { get; }
+
+        /// <summary>The framework's place among the campaign's (0-based).</summary>
+        public int Ordinal { get; }
+
         public string Kind => Framework.UnitKind;
         public IReadOnlyList<Criterion> Criteria { get; }
         public Dictionary<string, int> Leaves { get; }

@@ -39,14 +39,17 @@ internal sealed class FrameworkPlan
         Rows = [.. rows];
 
         LeafDueMax = new decimal[13][];
+        LeafDue = new bool[13][];
         for (var month = 1; month <= 12; month++)
         {
             var maxima = new decimal[Leaves.Length];
+            var dueIn = new bool[Leaves.Length];
             if (month >= firstMonth && month <= lastMonth)
             {
                 for (var i = 0; i < Leaves.Length; i++)
                 {
                     maxima[i] = Leaves[i].IsDueIn(month) ? Leaves[i].Max : -1m;
+                    dueIn[i] = Leaves[i].IsDueIn(month);
                 }
             }
             else
@@ -55,6 +58,7 @@ internal sealed class FrameworkPlan
             }
 
             LeafDueMax[month] = maxima;
+            LeafDue[month] = dueIn;
         }
 
         void Add(Criterion criterion, int parentGroup, string areaCode, string? parentCode)
@@ -99,6 +103,9 @@ internal sealed class FrameworkPlan
     /// <summary>Per month (1–12), each leaf's maximum when due, −1 when not due.</summary>
     public decimal[][] LeafDueMax { get; }
 
+    /// <summary>Per month (1–12), whether each leaf is due (what <see cref="LeafDueMax"/> says, without comparing decimals).</summary>
+    public bool[][] LeafDue { get; }
+
     /// <summary>The slot of a leaf, or −1 for an unknown code or a parent.</summary>
     public int SlotOf(string code) => leafSlots.TryGetValue(code, out var slot) ? slot : -1;
 }
@@ -120,9 +127,21 @@ internal sealed class MonthEvaluator
         LeafMax = new decimal[plan.Leaves.Length];
         LeafAnswered = new bool[plan.Leaves.Length];
         LeafExcluded = new bool[plan.Leaves.Length];
+        scored = new CriterionAnswer?[plan.Leaves.Length];
+        scoredPoints = new decimal[plan.Leaves.Length];
+        scoredExcluded = new bool[plan.Leaves.Length];
         GroupSum = new decimal[plan.GroupParent.Length];
         GroupMax = new decimal[plan.GroupParent.Length];
     }
+
+    /// <summary>
+    /// Each leaf's last answer scored, with its points and exclusion: an answer is immutable and
+    /// the points depend on it and the leaf only, so an answer shared by many months (the entries
+    /// reader shares them) is scored once per evaluator.
+    /// </summary>
+    private readonly CriterionAnswer?[] scored;
+    private readonly decimal[] scoredPoints;
+    private readonly bool[] scoredExcluded;
 
     public FrameworkPlan Plan { get; }
     public decimal[] LeafPoints { get; }
@@ -142,8 +161,8 @@ internal sealed class MonthEvaluator
         var leaves = plan.Leaves;
         var points = LeafPoints;
         var max = LeafMax;
-        var due = plan.LeafDueMax[month];
-        Array.Copy(due, max, max.Length);
+        var due = plan.LeafDue[month];
+        Array.Copy(plan.LeafDueMax[month], max, max.Length);
         Array.Clear(points);
         Array.Clear(LeafAnswered);
         Array.Clear(LeafExcluded);
@@ -152,14 +171,19 @@ internal sealed class MonthEvaluator
         {
             // Rows usually come in framework order: try the slot after the last one before hashing.
             var next = 0;
-            for (var i = 0; i < entries.Count; i++)
+            ReadOnlySpan<CriterionAnswer> answers = entries switch
             {
-                var entry = entries[i];
+                CriterionAnswer[] array => array,
+                List<CriterionAnswer> list => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list),
+                _ => [.. entries],
+            };
+            foreach (var entry in answers)
+            {
                 var slot = next < leaves.Length && string.Equals(leaves[next].Code, entry.Criterion, StringComparison.Ordinal)
                     ? next
                     : plan.SlotOf(entry.Criterion);
                 next = slot + 1;
-                if (slot < 0 || due[slot] < 0m)
+                if (slot < 0 || !due[slot])
                 {
                     // Unknown, a parent, or not due this month: ignored (callers warn).
                     continue;
@@ -167,18 +191,17 @@ internal sealed class MonthEvaluator
 
                 var leaf = leaves[slot];
                 LeafAnswered[slot] = true;
-                if (CriterionScoring.IsExcluded(leaf, entry.Value))
+                if (!ReferenceEquals(scored[slot], entry))
                 {
-                    LeafExcluded[slot] = true;
-                    max[slot] = 0m;
-                    points[slot] = 0m;
+                    var excluded = CriterionScoring.IsExcluded(leaf, entry.Value);
+                    scoredPoints[slot] = excluded ? 0m : CriterionScoring.Points(leaf, entry.Value);
+                    scoredExcluded[slot] = excluded;
+                    scored[slot] = entry;
                 }
-                else
-                {
-                    LeafExcluded[slot] = false;
-                    max[slot] = leaf.Max;
-                    points[slot] = CriterionScoring.Points(leaf, entry.Value);
-                }
+
+                LeafExcluded[slot] = scoredExcluded[slot];
+                max[slot] = scoredExcluded[slot] ? 0m : leaf.Max;
+                points[slot] = scoredPoints[slot];
             }
         }
 
@@ -189,7 +212,7 @@ internal sealed class MonthEvaluator
         var leafGroup = plan.LeafGroup;
         for (var slot = 0; slot < points.Length; slot++)
         {
-            if (max[slot] >= 0m)
+            if (due[slot])
             {
                 var group = leafGroup[slot];
                 sum[group] += points[slot];

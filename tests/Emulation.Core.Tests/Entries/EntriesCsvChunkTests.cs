@@ -17,7 +17,7 @@ public sealed class EntriesCsvChunkTests
         EntriesCsvReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), EntriesCampaign.Campaign, threads, chunkBytes);
 
     /// <summary>Everything a read gives, as one text to compare.</summary>
-    private static string Describe(EntriesFile file)
+    internal static string Describe(EntriesFile file)
     {
         var text = new StringBuilder()
             .AppendLine($"rows {file.Rows}, errors {file.ErrorCount}, warnings {file.WarningCount}");

@@ -45,7 +45,7 @@ return 0;
 
 static (long, long) Split(byte[] buffer, int length, bool fileStart)
 {
-    var reader = new CsvRecordReader(new MemoryStream(buffer, 0, length, writable: false), fileStart);
+    var reader = new CsvRecordReader(buffer, length, fileStart);
     long records = 0, fields = 0;
     while (reader.Read())
     {
