@@ -125,8 +125,19 @@ public class EmulationFactory : WebApplicationFactory<Program>
         builder.UseSetting("Emulation:DemoHistory", DemoHistory ? "true" : "false");
         // Tests make their backups themselves (BackupService.RunDaily), not at the fake clock's ticks.
         builder.UseSetting("Emulation:DailyBackups", "false");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+
+            // Real PBKDF2 hashing and verification, with fewer rounds than the 100,000 the
+            // application uses: every factory seeds a dozen demo accounts and most tests sign in, and
+            // at full strength the hashing alone was minutes of CPU per test run.
+            services.Configure<PasswordHasherOptions>(options => options.IterationCount = TestPasswordIterations);
+        });
     }
+
+    /// <summary>PBKDF2 rounds of the passwords the tests hash (the application's default is 100,000).</summary>
+    public const int TestPasswordIterations = 1_000;
 
     /// <summary>Whether demo mode seeds the demo year's history (off unless a test class asks for it).</summary>
     public virtual bool DemoHistory => false;
