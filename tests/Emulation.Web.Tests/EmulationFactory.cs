@@ -133,7 +133,40 @@ public class EmulationFactory : WebApplicationFactory<Program>
             // application uses: every factory seeds a dozen demo accounts and most tests sign in, and
             // at full strength the hashing alone was minutes of CPU per test run.
             services.Configure<PasswordHasherOptions>(options => options.IterationCount = TestPasswordIterations);
+
+            if (!RemindersOnTheirOwn)
+            {
+                WithoutReminderLoop(services);
+            }
         });
+    }
+
+    /// <summary>
+    /// Whether the reminder service's own loop runs (off: tests run it with <c>RunOnce</c>). The
+    /// loop ticks every minute of the fake clock, and on SQLite each tick's work runs inside
+    /// <see cref="FakeTimeProvider.Advance"/>: advancing eight days ran it 11,520 times, half a
+    /// minute per test.
+    /// </summary>
+    public virtual bool RemindersOnTheirOwn => false;
+
+    /// <summary>Drops the hosted loop Program registers for <c>ReminderService</c>; the service itself stays.</summary>
+    private static void WithoutReminderLoop(IServiceCollection services)
+    {
+        // Program registers the three loops tests can reach (reminders, outbox, campaign sync) by
+        // factory, after the rest: take them out and put back the two that stay.
+        var loops = services.Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationFactory is not null).ToList();
+        if (loops.Count != 3)
+        {
+            throw new InvalidOperationException($"Expected Program to register 3 hosted loops by factory, found {loops.Count}: update {nameof(WithoutReminderLoop)}.");
+        }
+
+        foreach (var loop in loops)
+        {
+            services.Remove(loop);
+        }
+
+        services.AddHostedService(sp => sp.GetRequiredService<Emulation.Web.Infrastructure.Notifications.OutboxSender>());
+        services.AddHostedService(sp => sp.GetRequiredService<Emulation.Web.Infrastructure.CampaignCatalogSync>());
     }
 
     /// <summary>PBKDF2 rounds of the passwords the tests hash (the application's default is 100,000).</summary>
