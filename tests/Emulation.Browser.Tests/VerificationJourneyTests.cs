@@ -49,6 +49,9 @@ public sealed class VerificationJourneyTests(DemoYearBrowserFixture fixture) : I
         var count = noivu.Locator($".criterion[data-code='{code}']");
         await count.Locator("input[name$='.Value']").FillAsync("0");
         await count.Locator("textarea[name$='.Reason']").FillAsync("Không có văn bản chứng minh số liệu");
+        // The page previews the figures 0.4 s after typing (review.js); a preview answered after
+        // the accept's redirect reads the page's one-time message before the page does. Let it land first.
+        await noivu.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await noivu.Locator("button[formaction*='handler=Accept']").ClickAsync();
         await Assertions.Expect(noivu.Locator(".flash")).ToBeVisibleAsync();
         var stored = await Stored("CHOGAO");
