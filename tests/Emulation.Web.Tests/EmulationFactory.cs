@@ -152,21 +152,10 @@ public class EmulationFactory : WebApplicationFactory<Program>
     /// <summary>Drops the hosted loop Program registers for <c>ReminderService</c>; the service itself stays.</summary>
     private static void WithoutReminderLoop(IServiceCollection services)
     {
-        // Program registers the three loops tests can reach (reminders, outbox, campaign sync) by
-        // factory, after the rest: take them out and put back the two that stay.
-        var loops = services.Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationFactory is not null).ToList();
-        if (loops.Count != 3)
-        {
-            throw new InvalidOperationException($"Expected Program to register 3 hosted loops by factory, found {loops.Count}: update {nameof(WithoutReminderLoop)}.");
-        }
-
-        foreach (var loop in loops)
-        {
-            services.Remove(loop);
-        }
-
-        services.AddHostedService(sp => sp.GetRequiredService<Emulation.Web.Infrastructure.Notifications.OutboxSender>());
-        services.AddHostedService(sp => sp.GetRequiredService<Emulation.Web.Infrastructure.CampaignCatalogSync>());
+        // Program registers it by a factory that returns the ReminderService singleton.
+        var loop = services.Single(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)
+            && d.ImplementationFactory is Func<IServiceProvider, Emulation.Web.Infrastructure.Notifications.ReminderService>);
+        services.Remove(loop);
     }
 
     /// <summary>PBKDF2 rounds of the passwords the tests hash (the application's default is 100,000).</summary>
