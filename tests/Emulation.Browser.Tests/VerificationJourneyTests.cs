@@ -49,11 +49,29 @@ public sealed class VerificationJourneyTests(DemoYearBrowserFixture fixture) : I
         var count = noivu.Locator($".criterion[data-code='{code}']");
         await count.Locator("input[name$='.Value']").FillAsync("0");
         await count.Locator("textarea[name$='.Reason']").FillAsync("Không có văn bản chứng minh số liệu");
-        // The page previews the figures 0.4 s after typing (review.js); a preview answered after
-        // the accept's redirect reads the page's one-time message before the page does. Let it land first.
-        await noivu.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // The page previews the figures 0.4 s after typing (review.js); none may leave once the
+        // form is sent, or one answered after the redirect reads the page's one-time message.
+        var previewsAfterSubmit = 0;
+        var submitted = false;
+        noivu.Request += (_, request) =>
+        {
+            if (submitted && request.Url.Contains("handler=Preview", StringComparison.OrdinalIgnoreCase))
+            {
+                previewsAfterSubmit++;
+            }
+        };
+        // A slow server: the accept answers after the preview's 0.4 s would have run out.
+        await noivu.RouteAsync(url => url.Contains("handler=Accept", StringComparison.OrdinalIgnoreCase), async route =>
+        {
+            await Task.Delay(800);
+            await route.ContinueAsync();
+        });
+        await count.Locator("input[name$='.Value']").FillAsync("0");
+        submitted = true;
         await noivu.Locator("button[formaction*='handler=Accept']").ClickAsync();
         await Assertions.Expect(noivu.Locator(".flash")).ToBeVisibleAsync();
+        await noivu.UnrouteAllAsync();
+        Assert.Equal(0, previewsAfterSubmit);
         var stored = await Stored("CHOGAO");
         Assert.Equal(SubmissionStatus.Verified, stored.Status);
         Assert.Equal(("0", "Không có văn bản chứng minh số liệu"), (stored.EntryFor(code)!.AppraisedValue, stored.EntryFor(code)!.AdjustmentReason));

@@ -38,6 +38,7 @@
   if (form) {
     form.classList.add("scripted");
     var timer = null;
+    var sent = false;
 
     var mark = function (box) {
       var changed = !same(current(box, ".Value"), box.dataset.defaultValue) ||
@@ -94,10 +95,19 @@
       }
       mark(box);
       window.clearTimeout(timer);
-      timer = window.setTimeout(preview, 400);
+      if (!sent) {
+        timer = window.setTimeout(preview, 400);
+      }
     };
     form.addEventListener("input", changed);
     form.addEventListener("change", changed);
+
+    // No preview once the form is sent: one answered after the redirect would read the page's
+    // one-time message ("accepted", "returned") before the page shows it.
+    form.addEventListener("submit", function () {
+      sent = true;
+      window.clearTimeout(timer);
+    });
   }
 
   var disputes = document.getElementById("dispute-form");
